@@ -1,0 +1,1 @@
+//! Geoparsing evaluation (GeoWebNews format).

@@ -1,0 +1,109 @@
+use sitrep_model::Span;
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "pvt", "adm",
+    "brig", "cmdr", "gov", "sen", "rep", "prof", "rev", "st", "mt", "ft", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
+    "co", "corp", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "dept",
+    "govt", "pres",
+];
+
+/// Splits text into sentences, returned as trimmed byte spans in order.
+///
+/// A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets) when
+/// the next word starts a new sentence, and at line breaks that end a headline or
+/// paragraph. Scraped text often lacks final punctuation, so a short line on its
+/// own is taken as a sentence (a headline), while a line break followed by a
+/// lower-case word is taken as hard wrapping inside one sentence.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            if newline_ends_sentence(text, start, i) {
+                push_trimmed(text, start, i, &mut out);
+                start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        if matches!(b, b'.' | b'!' | b'?') {
+            // Take in closing quotes and brackets after the terminator.
+            let mut end = i + 1;
+            while end < text.len() {
+                let c = text[end..].chars().next().unwrap();
+                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if b != b'.' || !ends_with_abbreviation(&text[start..i]) {
+                let rest = &text[end..];
+                let ws = rest.len() - rest.trim_start().len();
+                let next = rest[ws..].chars().next();
+                let starts_new = ws > 0
+                    && next.is_some_and(|c| {
+                        c.is_uppercase()
+                            || c.is_ascii_digit()
+                            || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«')
+                    });
+                if starts_new || next.is_none() {
+                    push_trimmed(text, start, end, &mut out);
+                    start = end;
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn newline_ends_sentence(text: &str, start: usize, nl: usize) -> bool {
+    let line = text[start..nl].trim();
+    if line.is_empty() {
+        return false;
+    }
+    let rest = text[nl + 1..].trim_start_matches([' ', '\t', '\r']);
+    // A blank line always ends a paragraph.
+    if rest.starts_with('\n') || rest.is_empty() {
+        return true;
+    }
+    let next = rest.chars().next().unwrap();
+    if next.is_lowercase() {
+        return false;
+    }
+    let last = line.chars().last().unwrap();
+    let this_line = text[..nl].rsplit('\n').next().unwrap_or("").trim();
+    matches!(last, '.' | '!' | '?' | '"' | '”' | ':') || this_line.chars().count() < 100
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    // A single capital letter is an initial ("Joe R. Biden").
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(start + lead, start + lead + trimmed.len()));
+    }
+}

@@ -1,0 +1,43 @@
+use super::*;
+
+fn split(text: &str) -> Vec<&str> {
+    sentences(text).iter().map(|s| s.slice(text)).collect()
+}
+
+#[test]
+fn sentences_split_on_terminators_not_abbreviations() {
+    let cases: &[(&str, &[&str])] = &[
+        ("One. Two! Three?", &["One.", "Two!", "Three?"]),
+        ("The U.S. said so. Then Gen. Miller left.", &["The U.S. said so.", "Then Gen. Miller left."]),
+        ("He said: “It fell.” Then silence.", &["He said: “It fell.”", "Then silence."]),
+        ("HERAT FALLS\n\nThe city fell on Friday.", &["HERAT FALLS", "The city fell on Friday."]),
+        ("a line that wraps\nhere and ends.", &["a line that wraps\nhere and ends."]),
+        ("3.5 million people. Next.", &["3.5 million people.", "Next."]),
+        ("", &[]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(split(text), *want, "input: {text:?}");
+    }
+}
+
+#[test]
+fn tokens_keep_inner_joiners() {
+    let text = "al-Qaeda’s U.S. 3,000 troops, Mazar-i-Sharif.";
+    let got: Vec<&str> = tokens(text).iter().map(|t| t.slice(text)).collect();
+    assert_eq!(got, ["al-Qaeda’s", "U.S.", "3,000", "troops", ",", "Mazar-i-Sharif", "."]);
+}
+
+#[test]
+fn fold_removes_accents_and_case() {
+    assert_eq!(fold("Lashkar Gāh"), "lashkar gah");
+    assert_eq!(fold("Hérat – ‘Kābol’"), "herat - 'kabol'");
+}
+
+#[test]
+fn sentence_of_finds_containing_sentence() {
+    let text = "One two. Three four.";
+    let s = sentences(text);
+    assert_eq!(sentence_of(&s, 0), Some(0));
+    assert_eq!(sentence_of(&s, 10), Some(1));
+    assert_eq!(sentence_of(&s, 8), None);
+}
