@@ -1,0 +1,63 @@
+//! `sitrep eval`: precision, recall and F1 per field against labelled data.
+//! The scoring lives in `sitrep-eval`; this command finds the data and prints.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::bail;
+
+use crate::args::{EvalArgs, EvalTask, GlobalArgs};
+use crate::pipeline::Pipeline;
+
+const GEOPARSE_DEV: &str = "../shared/eval/geoparse-dev.jsonl";
+const PLOVER_DEV: &str = "../shared/eval/plover-dev.jsonl";
+const CORPUS: &str = "tests/corpus";
+
+pub fn run(global: &GlobalArgs, args: EvalArgs) -> anyhow::Result<ExitCode> {
+    let pipeline = Pipeline::load(global)?;
+    let gold = |default: &str| args.gold.clone().unwrap_or_else(|| PathBuf::from(default));
+    let mut ran = 0;
+    let wanted = |t: EvalTask| args.task == EvalTask::All || args.task == t;
+
+    if wanted(EvalTask::Corpus) {
+        if let Some(dir) = found(&gold(CORPUS), args.task == EvalTask::Corpus)? {
+            let mentions = sitrep_eval::mentions::run(&pipeline.recogniser, &dir)?;
+            println!("{mentions}");
+            let events = sitrep_eval::events::run(&pipeline.recogniser, &pipeline.extractor, &dir)?;
+            println!("{events}");
+            ran += 1;
+        }
+    }
+    if wanted(EvalTask::Geoparse) {
+        if let Some(path) = found(&gold(GEOPARSE_DEV), args.task == EvalTask::Geoparse)? {
+            println!("{}", sitrep_eval::geoparse::run(pipeline.recogniser.gazetteer(), &path)?);
+            ran += 1;
+        }
+    }
+    if wanted(EvalTask::Plover) {
+        if let Some(path) = found(&gold(PLOVER_DEV), args.task == EvalTask::Plover)? {
+            println!(
+                "{}",
+                sitrep_eval::plover::run(&pipeline.recogniser, &pipeline.extractor, &path)?
+            );
+            ran += 1;
+        }
+    }
+    if ran == 0 {
+        bail!("no evaluation data found (try --gold)");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The path if it exists; a missing default is skipped quietly under `all`, a
+/// missing path the user asked for is an error.
+fn found(path: &Path, required: bool) -> anyhow::Result<Option<PathBuf>> {
+    if path.exists() {
+        Ok(Some(path.to_path_buf()))
+    } else if required {
+        bail!("{}: not found", path.display())
+    } else {
+        eprintln!("sitrep: skipping {} (not found)", path.display());
+        Ok(None)
+    }
+}

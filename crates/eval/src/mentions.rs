@@ -1,0 +1,188 @@
+//! Mention recognition and resolution on sitrep's own corpus, per mention type.
+//!
+//! Recognition: a gold mention is found when a predicted mention of the same
+//! type overlaps its span. A predicted mention is a true positive when it
+//! overlaps a gold mention of its type; the gold lists every occurrence, so an
+//! unlisted prediction counts against precision.
+//! Resolution: of the gold mentions found, the share whose payload is right —
+//! places by GeoNames id (or, without one, by ISO 3166-2 code and country),
+//! actors and people by dictionary id, dates by their normalised range.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use sitrep_model::{Mention, MentionKind, Span};
+use sitrep_recognise::Recogniser;
+
+use crate::corpus::{self, GoldMention};
+use crate::{Counts, EvalError};
+
+/// Scores per mention type.
+#[derive(Debug, Default)]
+pub struct MentionsReport {
+    /// Reports scored.
+    pub reports: usize,
+    /// Recognition counts per type.
+    pub recognition: BTreeMap<String, Counts>,
+    /// Resolution per type: (right, found).
+    pub resolution: BTreeMap<String, (usize, usize)>,
+    /// Gold mentions whose text was not found in their report (labelling errors).
+    pub unlocated: usize,
+    /// A sample of misses and wrong resolutions, for reading.
+    pub errors: Vec<String>,
+}
+
+/// Scores the recogniser on the corpus in `dir`.
+pub fn run(recogniser: &Recogniser, dir: &Path) -> Result<MentionsReport, EvalError> {
+    let mut report = MentionsReport::default();
+    for loaded in corpus::load(dir)? {
+        report.reports += 1;
+        let text = loaded.article.text.as_str();
+        let predicted = recogniser.recognise(&loaded.article).mentions;
+        let spans = corpus::locate(text, &loaded.gold.mentions);
+        let mut gold_spans: Vec<(&str, Span)> = Vec::new();
+        for (gold, span) in loaded.gold.mentions.iter().zip(&spans) {
+            let Some(span) = *span else {
+                report.unlocated += 1;
+                continue;
+            };
+            gold_spans.push((gold.kind.as_str(), span));
+            let counts = report.recognition.entry(gold.kind.clone()).or_default();
+            let hit = predicted
+                .iter()
+                .filter(|m| m.type_name() == gold.kind && m.span.overlaps(span))
+                .max_by_key(|m| overlap(m.span, span));
+            let Some(hit) = hit else {
+                counts.fn_ += 1;
+                report.note(format!("{}: missed {} {:?}", loaded.gold.id, gold.kind, gold.text));
+                continue;
+            };
+            let res = report.resolution.entry(gold.kind.clone()).or_default();
+            res.1 += 1;
+            if resolves(hit, gold) {
+                res.0 += 1;
+            } else {
+                report.note(format!(
+                    "{}: {:?} resolved to {}",
+                    loaded.gold.id,
+                    gold.text,
+                    describe(hit)
+                ));
+            }
+        }
+        for m in &predicted {
+            let kind = m.type_name();
+            let counts = report.recognition.entry(kind.to_string()).or_default();
+            if gold_spans
+                .iter()
+                .any(|(k, s)| *k == kind && s.overlaps(m.span))
+            {
+                counts.tp += 1;
+            } else {
+                counts.fp += 1;
+                report.note(format!("{}: spurious {} {:?}", loaded.gold.id, kind, m.text));
+            }
+        }
+    }
+    Ok(report)
+}
+
+impl MentionsReport {
+    fn note(&mut self, line: String) {
+        if self.errors.len() < 40 {
+            self.errors.push(line);
+        }
+    }
+}
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+fn resolves(m: &Mention, gold: &GoldMention) -> bool {
+    match &m.kind {
+        MentionKind::Place(p) => {
+            let Some(place) = &p.place else {
+                return false;
+            };
+            match gold.geonameid {
+                Some(id) => place.geonameid == Some(id),
+                None => {
+                    gold.country.as_deref().is_none_or(|c| c == place.country)
+                        && gold
+                            .admin1_code
+                            .as_deref()
+                            .is_none_or(|a| place.admin1_code.as_deref() == Some(a))
+                }
+            }
+        }
+        MentionKind::Actor(a) => gold.actor.as_deref() == Some(a.id.as_str()),
+        MentionKind::Person(p) => match &gold.person {
+            Some(id) => p.id.as_deref() == Some(id.as_str()),
+            None => p.id.is_none(),
+        },
+        MentionKind::Time(t) => match (&gold.date, &t.range) {
+            (Some(want), Some(got)) => *want == got.to_string(),
+            (None, None) => true,
+            _ => false,
+        },
+    }
+}
+
+fn describe(m: &Mention) -> String {
+    match &m.kind {
+        MentionKind::Place(p) => match &p.place {
+            Some(pl) => format!(
+                "{} ({}, {}, geonameid {:?})",
+                pl.name,
+                pl.admin1_code.as_deref().unwrap_or("-"),
+                pl.country,
+                pl.geonameid
+            ),
+            None => "nothing".into(),
+        },
+        MentionKind::Actor(a) => a.id.clone(),
+        MentionKind::Person(p) => p.id.clone().unwrap_or_else(|| format!("unknown {}", p.name)),
+        MentionKind::Time(t) => t
+            .range
+            .map(|r| r.to_string())
+            .unwrap_or_else(|| "unanchored".into()),
+    }
+}
+
+impl fmt::Display for MentionsReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "== mentions: own corpus, {} reports (recognition = span overlap, same type)",
+            self.reports
+        )?;
+        let mut all = Counts::default();
+        for (kind, counts) in &self.recognition {
+            all.add(*counts);
+            let (right, found) = self.resolution.get(kind).copied().unwrap_or_default();
+            writeln!(
+                f,
+                "{kind:<7} recognition {counts}   resolution {:.3} ({right}/{found})",
+                ratio(right, found)
+            )?;
+        }
+        writeln!(f, "{:<7} recognition {all}", "all")?;
+        if self.unlocated > 0 {
+            writeln!(f, "gold mentions not found in their text: {}", self.unlocated)?;
+        }
+        for e in &self.errors {
+            writeln!(f, "  {e}")?;
+        }
+        Ok(())
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
