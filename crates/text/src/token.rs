@@ -50,12 +50,10 @@ pub fn tokens(text: &str) -> Vec<Token> {
         if c.is_ascii_digit() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_digit() {
-                    it.next();
-                    end = j + 1;
-                } else if (d == ',' || d == '.')
-                    && text[j + 1..].chars().next().is_some_and(|n| n.is_ascii_digit())
-                {
+                // A separator stays inside the number only between digits ("3,000").
+                let joins = (d == ',' || d == '.')
+                    && text[j + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
+                if d.is_ascii_digit() || joins {
                     it.next();
                     end = j + 1;
                 } else {
