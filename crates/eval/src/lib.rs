@@ -6,8 +6,10 @@
 use std::path::{Path, PathBuf};
 
 pub mod corpus;
+pub mod events;
 pub mod geoparse;
 pub mod mentions;
+pub mod plover;
 mod score;
 
 pub use score::Counts;

@@ -1,16 +1,158 @@
-//! Place recognition: gazetteer matches in the text, resolved by context.
-//! (Owned by the gazetteer work; see the crate doc for the contract.)
+//! Place recognition: gazetteer names found in the text, filtered against
+//! common-word and person-name false alarms, resolved to one entry by context,
+//! and labelled with how they are used (literal, metonym, modifier).
+//!
+//! Resolution scores every candidate entry of a name: its importance (kind,
+//! population, capital), how the name belongs to it (own name over GeoNames
+//! alternate), words around it ("Herat province", "city of Herat", "Lashkar
+//! Gah, Helmand Province") and, in a second pass, the article's other places
+//! (a country the article is mostly about, provinces it names). Garbled names
+//! are looked up fuzzily only in a place-like context (after "in", "near", in a
+//! list of places) and only among the focus country's places or big ones.
+//!
+//! What this does not do: find lower-case place names, resolve places the
+//! gazetteer lacks (those stay as unresolved mentions when the context makes
+//! them clearly places), or decide what happened there.
 
-use sitrep_gazetteer::Gazetteer;
-use sitrep_model::{Mention, Span};
+use sitrep_gazetteer::{Gazetteer, Hit, NameKind};
+use sitrep_model::{Mention, MentionKind, PlaceMention, PlaceRole, Span};
+
+mod context;
+mod score;
+
+#[cfg(test)]
+mod tests;
+
+use context::Context;
+use score::Candidate;
+
+/// One name found in the text, before resolution.
+struct Found {
+    span: Span,
+    words: std::ops::Range<usize>,
+    hits: Vec<Hit>,
+    /// Edit distance of a fuzzy match, 0 for exact ones.
+    distance: u8,
+}
 
 /// Finds and resolves every place name in `text`.
-pub fn recognise(_gazetteer: &Gazetteer, _text: &str, _sentences: &[Span]) -> Vec<Mention> {
-    Vec::new()
+pub fn recognise(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Mention> {
+    let scan = gazetteer.scan(text);
+    let ctx = Context::new(gazetteer, &scan, text, sentences);
+    let mut found: Vec<Found> = scan
+        .matches
+        .iter()
+        .filter(|m| ctx.plausible(m))
+        .map(|m| Found {
+            span: m.span,
+            words: m.words.clone(),
+            hits: dedup(gazetteer, &m.hits),
+            distance: 0,
+        })
+        .collect();
+    // First pass: each name on its own, to learn what the article is about.
+    let first: Vec<Option<Candidate>> = found.iter().map(|f| score::best(&ctx, f, None)).collect();
+    let article = score::ArticleContext::from_winners(gazetteer, &first);
+    found.extend(ctx.fuzzy_candidates(&article, &found));
+    found.sort_by_key(|f| f.span.start);
+    let mut out = Vec::with_capacity(found.len());
+    for f in &found {
+        let best = score::best(&ctx, f, Some(&article));
+        out.push(mention(gazetteer, &ctx, text, sentences, f, best));
+    }
+    for mut m in ctx.unresolved(&found) {
+        m.sentence = sentence_index(sentences, m.span.start);
+        out.push(m);
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// One hit per GeoNames id (a user alias copies a shipped entry), keeping the
+/// strongest kind of name.
+fn dedup(g: &Gazetteer, hits: &[Hit]) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        let id = g.entry(h.entry).geonameid;
+        let same = out
+            .iter_mut()
+            .find(|o| o.entry == h.entry || (id.is_some() && g.entry(o.entry).geonameid == id));
+        match same {
+            Some(o) => o.name = o.name.min(h.name),
+            None => out.push(*h),
+        }
+    }
+    out
+}
+
+fn mention(
+    g: &Gazetteer,
+    ctx: &Context,
+    text: &str,
+    sentences: &[Span],
+    f: &Found,
+    best: Option<Candidate>,
+) -> Mention {
+    let (place, score, role) = match &best {
+        Some(c) => {
+            let role = if c.name == NameKind::Demonym {
+                PlaceRole::Modifier
+            } else if ctx.is_metonym(f.words.end, g.entry(c.entry)) {
+                PlaceRole::Metonym
+            } else {
+                PlaceRole::Literal
+            };
+            (Some(g.place(c.entry)), c.confidence, role)
+        }
+        None => (None, 0.0, PlaceRole::Literal),
+    };
+    Mention {
+        span: f.span,
+        text: f.span.slice(text).to_string(),
+        sentence: sentence_index(sentences, f.span.start),
+        kind: MentionKind::Place(PlaceMention {
+            place,
+            score,
+            candidates: f.hits.len(),
+            fuzzy: f.distance > 0,
+            role,
+        }),
+    }
+}
+
+fn sentence_index(sentences: &[Span], offset: usize) -> usize {
+    sitrep_text::sentence_of(sentences, offset).unwrap_or_else(|| {
+        sentences
+            .partition_point(|s| s.end <= offset)
+            .min(sentences.len().saturating_sub(1))
+    })
 }
 
 /// The country the article is mostly about (ISO 3166-1 alpha-2), judged from its
 /// resolved place mentions, used to resolve generic actors ("militants").
-pub fn focus_country(_places: &[Mention]) -> Option<String> {
-    None
+///
+/// Places named literally count fully, metonyms and modifiers ("Afghan
+/// forces", "Washington said") half; a country must lead and be named at
+/// least twice.
+pub fn focus_country(places: &[Mention]) -> Option<String> {
+    let mut counts: Vec<(&str, f64)> = Vec::new();
+    for m in places {
+        let Some(p) = m.as_place() else { continue };
+        let Some(place) = &p.place else { continue };
+        if place.country.is_empty() {
+            continue;
+        }
+        let w = match p.role {
+            PlaceRole::Literal => 1.0,
+            PlaceRole::Metonym | PlaceRole::Modifier => 0.5,
+        };
+        match counts.iter_mut().find(|(c, _)| *c == place.country) {
+            Some((_, n)) => *n += w,
+            None => counts.push((&place.country, w)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (lead, n) = *counts.first()?;
+    let second = counts.get(1).map_or(0.0, |c| c.1);
+    (n >= 1.5 && second < n).then(|| lead.to_string())
 }

@@ -1,0 +1,621 @@
+//! The words around a name: what makes a name plausible as a place, which
+//! kind of place it names, what contains it, whether it stands for a
+//! government, and where a name the gazetteer lacks is still clearly a place.
+
+use std::collections::HashMap;
+
+use sitrep_gazetteer::{Entry, FuzzyHit, Gazetteer, Hit, NameKind, NameMatch, Scan, Sep};
+use sitrep_model::{Mention, MentionKind, PlaceKind, PlaceMention, PlaceRole, Span};
+
+use super::score::ArticleContext;
+use super::Found;
+
+/// Prepositions after which a capitalised word is most likely a place.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "into",
+    "outside",
+    "inside",
+    "towards",
+    "toward",
+    "across",
+    "around",
+    "via",
+    "to",
+    "through",
+    "throughout",
+    "north",
+    "south",
+    "east",
+    "west",
+];
+
+/// Month and weekday names: after "in" or "on" they are dates, never places.
+const MONTHS_AND_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words that say a name is an admin unit or a city.
+const ADMIN1_WORDS: &[&str] = &[
+    "province",
+    "provinces",
+    "governorate",
+    "state",
+    "oblast",
+    "region",
+    "prefecture",
+    "wilayah",
+    "vilayet",
+];
+const ADMIN2_WORDS: &[&str] = &["district", "raion", "county", "municipality"];
+const CITY_WORDS: &[&str] = &["city", "town", "village", "capital"];
+
+/// Words before a capitalised word that are not part of a person's name.
+const NOT_NAME: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "at",
+    "on",
+    "of",
+    "from",
+    "to",
+    "for",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "as",
+    "after",
+    "before",
+    "near",
+    "into",
+    "outside",
+    "when",
+    "while",
+    "since",
+    "during",
+    "across",
+    "under",
+    "over",
+    "both",
+    "between",
+    "within",
+    "including",
+    "then",
+    "if",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "upper",
+    "lower",
+    "new",
+    "old",
+    "downtown",
+    "rural",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "only",
+    "all",
+    "about",
+    "against",
+    "like",
+    "via",
+    "where",
+    "that",
+    "this",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "neighbouring",
+    "neighboring",
+    "nearby",
+];
+
+/// Verbs that make a capital or country stand for its government ("Doha said").
+const DECIDER_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "decided",
+    "decides",
+    "warned",
+    "warns",
+    "urged",
+    "urges",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "insisted",
+    "agreed",
+    "agrees",
+    "responded",
+    "condemned",
+    "condemns",
+    "demanded",
+    "demands",
+    "claimed",
+    "claims",
+    "stated",
+    "called",
+    "calls",
+    "wants",
+    "wanted",
+    "hopes",
+    "believes",
+    "sent",
+    "sends",
+    "imposed",
+    "imposes",
+    "threatened",
+    "threatens",
+    "criticized",
+    "criticised",
+    "welcomed",
+    "welcomes",
+    "refused",
+    "refuses",
+    "pledged",
+    "pledges",
+    "vowed",
+    "vows",
+    "confirmed",
+    "confirms",
+    "signed",
+    "promised",
+    "promises",
+    "backed",
+    "backs",
+    "supports",
+    "supported",
+    "expelled",
+    "ordered",
+    "sanctioned",
+    "retaliated",
+    "blamed",
+    "blames",
+    "recognised",
+    "recognized",
+    "approved",
+    "opposed",
+    "opposes",
+    "plans",
+    "planned",
+    "intends",
+    "sought",
+    "seeks",
+    "negotiated",
+    "offered",
+    "offers",
+    "asked",
+    "asks",
+    "told",
+    "tells",
+    "insists",
+];
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "could", "should", "may", "might", "must", "is", "was",
+    "did", "does", "also", "then", "later",
+];
+
+/// The text around names, shared by every step of recognition.
+pub(super) struct Context<'a> {
+    pub g: &'a Gazetteer,
+    pub scan: &'a Scan,
+    pub text: &'a str,
+    /// Per word: true if it starts its sentence.
+    initial: Vec<bool>,
+    /// Per word: the scan match starting there.
+    match_at: HashMap<usize, usize>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(g: &'a Gazetteer, scan: &'a Scan, text: &'a str, sentences: &[Span]) -> Context<'a> {
+        let mut initial = vec![false; scan.words.len()];
+        let mut w = 0;
+        for s in sentences {
+            while w < scan.words.len() && scan.words[w].span.start < s.start {
+                w += 1;
+            }
+            if w < scan.words.len() && scan.words[w].span.start < s.end {
+                initial[w] = true;
+            }
+        }
+        let match_at = scan
+            .matches
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.words.start, i))
+            .collect();
+        Context {
+            g,
+            scan,
+            text,
+            initial,
+            match_at,
+        }
+    }
+
+    fn folded(&self, w: usize) -> &str {
+        self.scan.folded(w)
+    }
+
+    /// The word before `w` if nothing but spaces separates them.
+    fn prev_spaced(&self, w: usize) -> Option<usize> {
+        (w > 0 && self.scan.words[w - 1].sep == Sep::Space).then(|| w - 1)
+    }
+
+    /// The word after the one ending at `end - 1`, if only spaces separate them.
+    fn next_spaced(&self, end: usize) -> Option<usize> {
+        (end > 0 && end < self.scan.words.len() && self.scan.words[end - 1].sep == Sep::Space)
+            .then_some(end)
+    }
+
+    fn is_locative_before(&self, w: usize) -> bool {
+        self.prev_spaced(w)
+            .is_some_and(|p| LOCATIVE.contains(&self.folded(p)) && !self.scan.words[p].capitalised)
+    }
+
+    /// Whether a scan match is believable as a place at all.
+    pub fn plausible(&self, m: &NameMatch) -> bool {
+        let first = m.words.start;
+        let word = &self.scan.words[first];
+        if m.words.len() > 1 {
+            let phrase: Vec<&str> = m.words.clone().map(|w| self.folded(w)).collect();
+            return !self.g.is_common_word(&phrase.join(" "));
+        }
+        let folded = self.folded(first);
+        let official = m.hits.iter().any(|h| {
+            matches!(
+                h.name,
+                NameKind::Primary | NameKind::Alias | NameKind::Demonym
+            )
+        });
+        if MONTHS_AND_DAYS.contains(&folded) {
+            return false;
+        }
+        if word.all_caps && folded.len() <= 3 && !official {
+            return false;
+        }
+        if !official && folded.len() <= 4 {
+            return false;
+        }
+        // A small place known only by a GeoNames alternate spelling is more
+        // often a word of another kind ("Cobra").
+        let obscure = !official
+            && m.hits.iter().all(|h| {
+                let e = self.g.entry(h.entry);
+                e.kind == PlaceKind::City && e.population < 100_000
+            });
+        if (obscure || self.g.is_common_word(folded)) && !self.has_evidence(m) {
+            return false;
+        }
+        let demonym = m.hits.iter().all(|h| h.name == NameKind::Demonym);
+        if !demonym && self.after_given_name(first) && !self.big(&m.hits) {
+            return false;
+        }
+        true
+    }
+
+    /// A common word counts as a place after a locative preposition or
+    /// before ", <country or province>" or a kind word ("Reading district").
+    fn has_evidence(&self, m: &NameMatch) -> bool {
+        let first = m.words.start;
+        if self.is_locative_before(first) && !self.initial[first] {
+            return true;
+        }
+        if self.kind_hint_words(m.words.clone()).is_some() && !self.initial[first] {
+            return true;
+        }
+        self.container(m.words.end).iter().any(|h| {
+            matches!(
+                self.g.entry(h.entry).kind,
+                PlaceKind::Country | PlaceKind::Admin1
+            )
+        })
+    }
+
+    /// True if the word before `w` looks like a given name or title, so that
+    /// `w` is a surname ("Ben Wallace", "President Jackson").
+    fn after_given_name(&self, w: usize) -> bool {
+        let Some(p) = self.prev_spaced(w) else {
+            return false;
+        };
+        let prev = &self.scan.words[p];
+        let f = self.folded(p);
+        // A sentence-initial common word ("Most Kabul residents") is no given name.
+        let initial_word = self.initial[p] && self.g.is_common_word(f);
+        let ordinary = prev.all_caps || NOT_NAME.contains(&f) || initial_word;
+        prev.capitalised && !ordinary && !self.match_ends_at(p)
+    }
+
+    fn match_ends_at(&self, w: usize) -> bool {
+        self.scan.matches.iter().any(|m| m.words.end == w + 1)
+    }
+
+    fn big(&self, hits: &[Hit]) -> bool {
+        hits.iter().any(|h| {
+            let e = self.g.entry(h.entry);
+            matches!(
+                e.kind,
+                PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Other
+            ) || e.population >= 1_000_000
+        })
+    }
+
+    /// The candidates of a name that follows ", " right after word `end - 1`
+    /// ("Lashkar Gah, Helmand Province").
+    pub fn container(&self, end: usize) -> &[Hit] {
+        if end == 0 || end >= self.scan.words.len() {
+            return &[];
+        }
+        let between =
+            &self.text[self.scan.words[end - 1].span.end..self.scan.words[end].span.start];
+        if between.trim() != "," {
+            return &[];
+        }
+        match self.match_at.get(&end) {
+            Some(&i) => &self.scan.matches[i].hits,
+            None => &[],
+        }
+    }
+
+    /// The kind the words in and around a name ask for.
+    pub fn kind_hint(&self, f: &Found) -> Option<PlaceKind> {
+        self.kind_hint_words(f.words.clone())
+    }
+
+    fn kind_hint_words(&self, words: std::ops::Range<usize>) -> Option<PlaceKind> {
+        let classify = |w: &str| {
+            if ADMIN1_WORDS.contains(&w) {
+                Some(PlaceKind::Admin1)
+            } else if ADMIN2_WORDS.contains(&w) {
+                Some(PlaceKind::Admin2)
+            } else if CITY_WORDS.contains(&w) {
+                Some(PlaceKind::City)
+            } else {
+                None
+            }
+        };
+        if words.len() > 1 {
+            if let Some(k) = classify(self.folded(words.end - 1)) {
+                return Some(k);
+            }
+        }
+        if let Some(n) = self.next_spaced(words.end) {
+            if let Some(k) = classify(self.folded(n)) {
+                return Some(k);
+            }
+        }
+        // "the city of Herat", "Herat city" handled above; "province of Kandahar":
+        if words.start >= 2 && self.folded(words.start - 1) == "of" {
+            return classify(self.folded(words.start - 2));
+        }
+        None
+    }
+
+    /// True if the name ending before word `end` is followed by a verb of
+    /// saying or deciding, and names a country or a capital.
+    pub fn is_metonym(&self, end: usize, e: Entry) -> bool {
+        let capital_like = e.kind == PlaceKind::Country || e.capital;
+        if !capital_like {
+            return false;
+        }
+        let Some(n) = self.next_spaced(end) else {
+            return false;
+        };
+        let w = self.folded(n);
+        if DECIDER_VERBS.contains(&w) {
+            return true;
+        }
+        if AUXILIARIES.contains(&w) {
+            if let Some(n2) = self.next_spaced(n + 1) {
+                let w2 = self.folded(n2);
+                return DECIDER_VERBS.contains(&w2) || (w2.ends_with("ed") && w2.len() > 4);
+            }
+        }
+        false
+    }
+
+    /// True if word `w` sits where a place name is expected: after a locative
+    /// preposition, or in a list next to a recognised place.
+    fn place_slot(&self, w: usize, found: &[Found]) -> bool {
+        if self.is_locative_before(w) {
+            return true;
+        }
+        let ends_place = |x: usize| found.iter().any(|f| f.words.end == x + 1);
+        let starts_place = |x: usize| found.iter().any(|f| f.words.start == x);
+        // "Kandahar, Herat and Rashkarga": a list with a place just before.
+        if w >= 2 && matches!(self.folded(w - 1), "and" | "or") && ends_place(w - 2) {
+            return true;
+        }
+        if w >= 1 && self.scan.words[w - 1].sep == Sep::Break && ends_place(w - 1) {
+            let between =
+                &self.text[self.scan.words[w - 1].span.end..self.scan.words[w].span.start];
+            if between.trim() == "," {
+                return true;
+            }
+        }
+        // "Rashkarga and Kandahar", "Rashkarga, Helmand".
+        let next = w + 1;
+        if next < self.scan.words.len() {
+            if matches!(self.folded(next), "and" | "or") && starts_place(next + 1) {
+                return true;
+            }
+            if !self.container(next).is_empty() {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True if word `w` stands alone: not next to another capitalised word,
+    /// which would make it part of a person's or an organisation's name.
+    fn stands_alone(&self, w: usize) -> bool {
+        let cap = |x: usize| self.scan.words[x].capitalised;
+        let before = self
+            .prev_spaced(w)
+            .is_some_and(|p| cap(p) && !self.initial[p]);
+        let after = self.next_spaced(w + 1).is_some_and(cap);
+        !before && !after
+    }
+
+    /// Fuzzy matches for capitalised words the gazetteer does not know, where
+    /// the context says a place is expected. Only the focus country's entries
+    /// and places of 200,000 or more are allowed, and the allowed distance
+    /// grows with length (1 edit from 6 letters, 2 from 9).
+    pub fn fuzzy_candidates(&self, article: &ArticleContext, found: &[Found]) -> Vec<Found> {
+        let covered = |w: usize| found.iter().any(|f| f.words.contains(&w));
+        let mut out = Vec::new();
+        for (w, word) in self.scan.words.iter().enumerate() {
+            let folded = self.folded(w);
+            if !word.capitalised
+                || word.all_caps
+                || folded.len() < 6
+                || self.initial[w]
+                || covered(w)
+                || self.match_at.contains_key(&w)
+                || self.g.is_common_word(folded)
+                || !folded.bytes().all(|b| b.is_ascii_lowercase())
+                || !self.stands_alone(w)
+                || !self.place_slot(w, found)
+            {
+                continue;
+            }
+            let max = if folded.len() >= 9 { 2 } else { 1 };
+            let focus: Vec<&str> = article.focus().into_iter().collect();
+            let hits: Vec<FuzzyHit> = self
+                .g
+                .fuzzy(folded, max, &focus)
+                .into_iter()
+                .filter(|h| h.distance > 0 && self.fuzzy_allowed(article, h))
+                .collect();
+            let Some(nearest) = hits.first().map(|h| h.distance) else {
+                continue;
+            };
+            out.push(Found {
+                span: word.span,
+                words: w..w + 1,
+                hits: hits
+                    .iter()
+                    .filter(|h| h.distance == nearest)
+                    .map(|h| h.hit)
+                    .collect(),
+                distance: nearest,
+            });
+        }
+        out
+    }
+
+    fn fuzzy_allowed(&self, article: &ArticleContext, h: &FuzzyHit) -> bool {
+        let e = self.g.entry(h.hit.entry);
+        if h.hit.name == NameKind::Demonym || e.kind == PlaceKind::Other {
+            return false;
+        }
+        article.focus() == Some(e.country) || e.population >= 200_000
+    }
+
+    /// Names the gazetteer lacks in unmistakable place slots ("the village of
+    /// Marjah", "near Torkham"), kept without a resolved place.
+    pub fn unresolved(&self, found: &[Found]) -> Vec<Mention> {
+        let covered = |w: usize| found.iter().any(|f| f.words.contains(&w));
+        let mut out = Vec::new();
+        let n = self.scan.words.len();
+        let mut w = 0;
+        while w < n {
+            let word = &self.scan.words[w];
+            let strong = self.strong_cue_before(w);
+            if !strong
+                || !word.capitalised
+                || word.all_caps
+                || covered(w)
+                || self.initial[w]
+                || self.g.is_common_word(self.folded(w))
+            {
+                w += 1;
+                continue;
+            }
+            let mut end = w + 1;
+            while end < n
+                && end - w < 3
+                && self.scan.words[end - 1].sep == Sep::Space
+                && self.scan.words[end].capitalised
+                && !covered(end)
+            {
+                end += 1;
+            }
+            let span = Span::new(word.span.start, self.scan.words[end - 1].span.end);
+            out.push(Mention {
+                span,
+                text: span.slice(self.text).to_string(),
+                sentence: 0,
+                kind: MentionKind::Place(PlaceMention {
+                    place: None,
+                    score: 0.0,
+                    candidates: 0,
+                    fuzzy: false,
+                    role: PlaceRole::Literal,
+                }),
+            });
+            w = end;
+        }
+        out
+    }
+
+    /// "near X", "outside X", "the village of X", "X district" cues.
+    fn strong_cue_before(&self, w: usize) -> bool {
+        let Some(p) = self.prev_spaced(w) else {
+            return false;
+        };
+        let f = self.folded(p);
+        if matches!(f, "near" | "outside") && !self.scan.words[p].capitalised {
+            return true;
+        }
+        f == "of"
+            && p > 0
+            && self.scan.words[p - 1].sep == Sep::Space
+            && matches!(
+                self.folded(p - 1),
+                "village" | "town" | "district" | "province" | "city"
+            )
+    }
+}
