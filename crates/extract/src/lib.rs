@@ -1,1 +1,635 @@
-//! TODO
+//! Event extraction: turns one article and its recognised mentions into coded
+//! events — who did what to whom, where, when, how many — each with the
+//! sentence and words it came from.
+//!
+//! The [`Extractor`] holds the lexicons (trigger words per event kind, cue words
+//! for negation, modality and reported speech, quantity words, media names and
+//! the kind→ACLED/PLOVER code table). They are TOML files shipped in
+//! `data/lexicon/` and embedded at compile time; [`Extractor::with_user_dir`]
+//! extends them from a directory of files with the same names, without
+//! recompiling.
+//!
+//! Extraction runs in three steps:
+//! 1. One Aho–Corasick pass over the folded article finds every trigger and
+//!    medium name; only sentences with a trigger are read further.
+//! 2. Sentence rules ([`rules`]) read each trigger in its clause: voice
+//!    ("Kandahar fell to the Taliban"), lists ("took Kandahar, Herat and
+//!    Rashkarga" → three events), appositions ("Lashkar Gah, the capital of
+//!    Helmand" → Lashkar Gah), counts ("at least 14 of 34 provincial
+//!    capitals"), dates (the nearest date mention, else the publication date
+//!    with a relation), negation and modality, and reported speech ("officials
+//!    said" is the carrier of the event it reports, not an event itself).
+//! 3. Article steps: an actorless violent or territorial event takes the
+//!    article's dominant armed actor at lower confidence; a deployment without a
+//!    destination takes the one its actor was sent to earlier in the article;
+//!    reports of the same event merge into one event with several evidence
+//!    entries; codes and stable ids are added.
+//!
+//! Future plans stated as decided ("will send 3,000 soldiers") are events dated
+//! from the publication date onward with `hypothetical = false`; possibilities,
+//! conditions and intentions ("could", "if", "plans to", "the goal is to") set
+//! `hypothetical`. Extraction does no I/O (except reading a user lexicon
+//! directory when asked), never panics on any text, and does not recognise
+//! names: places, actors, people and dates come from `sitrep-recognise`.
+//!
+//! ```
+//! use sitrep_extract::Extractor;
+//! use sitrep_model::Article;
+//! use sitrep_recognise::Recognition;
+//!
+//! let ex = Extractor::shipped().unwrap();
+//! let article = Article::from_text("Nothing happened today.", "x.txt");
+//! let events = ex.extract(&article, &Recognition::default());
+//! assert!(events.is_empty());
+//! ```
+
+#![deny(missing_docs)]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use sitrep_model::{
+    AcledCode, ActorKind, ActorMention, Article, DateRange, Event, EventKind, Evidence,
+    FieldEvidence, PloverCode, Quantity, TimeRelation,
+};
+use sitrep_recognise::Recognition;
+
+mod doc;
+mod lexicon;
+mod merge;
+mod quantity;
+mod rules;
+
+use doc::{AgentRef, Doc};
+use lexicon::{Form, Lexicon};
+use merge::Meta;
+use quantity::{Counts, QuantRef};
+use rules::{Cand, Hit, MediumHit, SentenceRules};
+
+/// Why a lexicon could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// A lexicon file is not valid TOML or does not fit the schema.
+    #[error("lexicon {file}: {message}")]
+    Parse {
+        /// The file (or `shipped:<name>`).
+        file: String,
+        /// What the parser said.
+        message: String,
+    },
+    /// A trigger or code entry names an event kind sitrep does not have.
+    #[error("lexicon {file}: unknown event kind {kind:?}")]
+    UnknownKind {
+        /// The file.
+        file: String,
+        /// The kind as written.
+        kind: String,
+    },
+    /// A user lexicon file could not be read.
+    #[error("reading lexicon {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The user lexicon path is not a directory.
+    #[error("lexicon directory {0} does not exist or is not a directory")]
+    NotADirectory(PathBuf),
+    /// The trigger automaton could not be built.
+    #[error("building the trigger automaton: {0}")]
+    Automaton(String),
+}
+
+/// What one automaton pattern stands for.
+#[derive(Clone, Debug)]
+enum Pattern {
+    /// Trigger forms (a surface form may belong to several groups; the first wins).
+    Trigger { def: usize, form: Form },
+    /// A medium name.
+    Medium(usize),
+}
+
+/// Extracts events from recognised articles. Build once, use for many articles.
+pub struct Extractor {
+    lex: Lexicon,
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("trigger_groups", &self.lex.defs.len())
+            .field("patterns", &self.patterns.len())
+            .finish()
+    }
+}
+
+impl Extractor {
+    /// The extractor with the shipped lexicons.
+    pub fn shipped() -> Result<Extractor, ExtractError> {
+        let mut lex = Lexicon::default();
+        for (name, source) in lexicon::SHIPPED {
+            lex.add(name, source, &format!("shipped:{name}"))?;
+        }
+        Extractor::build(lex)
+    }
+
+    /// The same extractor with the lexicon files found in `dir` added
+    /// (`events.toml`, `cues.toml`, `quantities.toml`, `media.toml`,
+    /// `codes.toml`; any may be missing).
+    pub fn with_user_dir(self, dir: &Path) -> Result<Extractor, ExtractError> {
+        let mut lex = self.lex;
+        lex.add_dir(dir)?;
+        Extractor::build(lex)
+    }
+
+    fn build(lex: Lexicon) -> Result<Extractor, ExtractError> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        for f in &lex.forms {
+            if f.text.is_empty() || index.contains_key(&f.text) {
+                continue;
+            }
+            index.insert(f.text.clone(), texts.len());
+            texts.push(f.text.clone());
+            patterns.push(Pattern::Trigger {
+                def: f.def,
+                form: f.form,
+            });
+        }
+        for (i, m) in lex.media.iter().enumerate() {
+            let folded = lexicon::fold(m);
+            if folded.is_empty() {
+                continue;
+            }
+            // A medium named like a trigger is still a medium ("Reuters").
+            if let Some(&k) = index.get(&folded) {
+                patterns[k] = Pattern::Medium(i);
+                continue;
+            }
+            index.insert(folded.clone(), texts.len());
+            texts.push(folded);
+            patterns.push(Pattern::Medium(i));
+        }
+        // Standard semantics so overlapping matches can be found: a longer
+        // pattern that fails the word-boundary check must not hide a shorter one.
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&texts)
+            .map_err(|e| ExtractError::Automaton(e.to_string()))?;
+        Ok(Extractor {
+            lex,
+            automaton,
+            patterns,
+        })
+    }
+
+    /// Extracts the events of one article from its recognition.
+    pub fn extract(&self, article: &Article, rec: &Recognition) -> Vec<Event> {
+        let doc = Doc::new(&article.text, rec, &self.lex.cues);
+        let (hits, media) = self.scan(&doc);
+        let mut cands: Vec<Cand> = Vec::new();
+        for (s, range) in doc.sentences.iter().enumerate() {
+            let sh: Vec<Hit> = hits
+                .iter()
+                .filter(|h| h.toks.start >= range.start && h.toks.end <= range.end)
+                .cloned()
+                .collect();
+            if sh.is_empty() {
+                continue;
+            }
+            let sm: Vec<MediumHit> = media
+                .iter()
+                .filter(|m| m.toks.start >= range.start && m.toks.end <= range.end)
+                .cloned()
+                .collect();
+            let rules = SentenceRules {
+                doc: &doc,
+                lex: &self.lex,
+                sentence: s,
+                range: range.clone(),
+                trigger_ends: sh.iter().map(|h| h.toks.end).collect(),
+            };
+            cands.extend(rules.run(&sh, &sm));
+        }
+        let events = self.to_events(&doc, article, cands);
+        let events = inherit_destinations(events);
+        let merged = merge::merge(events);
+        merged
+            .into_iter()
+            .map(|(mut e, _)| {
+                self.finish(&mut e);
+                e
+            })
+            .collect()
+    }
+
+    /// Finds trigger and medium matches at word boundaries.
+    fn scan(&self, doc: &Doc) -> (Vec<Hit>, Vec<MediumHit>) {
+        let text = doc.folded.as_bytes();
+        let boundary = |i: usize| i == 0 || i >= text.len() || !text[i].is_ascii_alphanumeric();
+        let mut hits = Vec::new();
+        let mut media = Vec::new();
+        let mut found: Vec<aho_corasick::Match> = self
+            .automaton
+            .find_overlapping_iter(&doc.folded)
+            .filter(|m| boundary(m.start().wrapping_sub(1)) && boundary(m.end()))
+            .collect();
+        // Leftmost-longest among the matches at word boundaries.
+        found.sort_by_key(|m| (m.start(), std::cmp::Reverse(m.end())));
+        let mut taken_to = 0;
+        for m in found {
+            if m.start() < taken_to {
+                continue;
+            }
+            taken_to = m.end();
+            let toks = doc.tok_range(doc.orig(m.start(), m.end()));
+            if toks.is_empty() {
+                continue;
+            }
+            match &self.patterns[m.pattern().as_usize()] {
+                Pattern::Trigger { def, form } => hits.push(Hit {
+                    def: *def,
+                    form: *form,
+                    toks,
+                }),
+                Pattern::Medium(i) => media.push(MediumHit {
+                    name: self.lex.media[*i].clone(),
+                    toks,
+                }),
+            }
+        }
+        (hits, media)
+    }
+
+    /// Turns candidates into events: one per place of a list, per actor of a
+    /// coordinated subject, per count of a deployment.
+    fn to_events(&self, doc: &Doc, article: &Article, cands: Vec<Cand>) -> Vec<(Event, Meta)> {
+        let dominant = dominant_armed_actor(doc);
+        let mut out = Vec::new();
+        for c in cands {
+            let sentence_span = doc.sentence_spans[c.sentence];
+            let evidence = Evidence {
+                article: article.id.clone(),
+                url: article.url.clone(),
+                source: article.source.clone(),
+                published: article.published,
+                sentence_span,
+                sentence: sentence_span.slice(&article.text).to_string(),
+                trigger: doc.tok_span(&c.toks),
+                fields: Vec::new(),
+            };
+            let date = self.date_of(&c, article);
+            let agents: Vec<Option<&AgentRef>> = if c.agents.is_empty() {
+                vec![None]
+            } else {
+                c.agents.iter().map(Some).collect()
+            };
+            // Territory lists give one event per place; a control claim names them all.
+            let place_sets: Vec<Vec<&doc::PlaceRef>> =
+                if c.kind == EventKind::ControlClaim || c.places.is_empty() {
+                    vec![c.places.iter().collect()]
+                } else {
+                    c.places.iter().map(|p| vec![p]).collect()
+                };
+            // A deployment of several counts gives one event per count.
+            let counts: Vec<Vec<&QuantRef>> =
+                if c.kind == EventKind::Deployment && c.quantities.len() > 1 {
+                    c.quantities.iter().map(|q| vec![q]).collect()
+                } else {
+                    vec![c.quantities.iter().collect()]
+                };
+            for agent in &agents {
+                for places in &place_sets {
+                    for qs in &counts {
+                        let mut places: Vec<&doc::PlaceRef> = places.clone();
+                        if counts.len() > 1 {
+                            // Each count goes where the destination written after it says.
+                            let q = qs[0];
+                            let next = c
+                                .quantities
+                                .iter()
+                                .map(|o| o.toks.start)
+                                .filter(|s| *s > q.toks.start)
+                                .min()
+                                .unwrap_or(usize::MAX);
+                            places.retain(|p| p.toks.start >= q.toks.end && p.toks.start < next);
+                        }
+                        let (e, m) = self.event(
+                            doc,
+                            &c,
+                            *agent,
+                            &places,
+                            qs,
+                            date,
+                            &evidence,
+                            dominant.as_ref(),
+                        );
+                        out.push((e, m));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        doc: &Doc,
+        c: &Cand,
+        agent: Option<&AgentRef>,
+        places: &[&doc::PlaceRef],
+        qs: &[&QuantRef],
+        date: Option<DateRange>,
+        evidence: &Evidence,
+        dominant: Option<&ActorMention>,
+    ) -> (Event, Meta) {
+        let mut evidence = evidence.clone();
+        let mut meta = Meta::default();
+        let person = agent.and_then(|a| a.person.clone());
+        let mut actor = agent.and_then(|a| {
+            a.actor
+                .clone()
+                .or_else(|| a.person.as_ref().and_then(rules::person_actor))
+        });
+        if let Some(a) = agent {
+            evidence.fields.push(FieldEvidence {
+                field: "actor".into(),
+                span: a.span,
+            });
+        }
+        let place = places.first().map(|p| p.place.clone());
+        if actor.is_none() && person.is_none() {
+            actor = self.fallback_actor(c, place.as_ref(), dominant);
+            meta.actor_fallback = actor.is_some();
+        }
+        let mut target = c.target.as_ref().map(|(a, _)| a.clone());
+        if let Some(m) = &c.medium {
+            target = Some(ActorMention {
+                id: format!("media:{}", lexicon::fold(&m.name).replace(' ', "_")),
+                name: m.name.clone(),
+                kind: ActorKind::Media,
+                country: None,
+                generic: false,
+            });
+            meta.medium = true;
+        }
+        // The implicit other side of a clash in a place: the state's forces.
+        if target.is_none() && c.kind == EventKind::ArmedClash {
+            if let (Some(a), Some(p)) = (&actor, &place) {
+                if !merge::is_state(a.kind) {
+                    target = Some(rules::state_actor(&p.country, &p.country_name, true));
+                }
+            }
+        }
+        for p in places {
+            evidence.fields.push(FieldEvidence {
+                field: "place".into(),
+                span: p.span,
+            });
+        }
+        if let Some(t) = &c.time {
+            evidence.fields.push(FieldEvidence {
+                field: "date".into(),
+                span: t.span,
+            });
+        }
+        let quantity = |q: &QuantRef| {
+            let unit = match q.counts {
+                Counts::Unit(u) => self.lex.quantities.units[u].unit.clone(),
+                Counts::Fatalities => "fatalities".into(),
+                Counts::Injuries => "injuries".into(),
+            };
+            Quantity {
+                value: q.value,
+                unit,
+                qualifier: q.qualifier,
+                of: q.of,
+                span: doc.tok_span(&q.toks),
+            }
+        };
+        let quantities: Vec<Quantity> = qs.iter().map(|q| quantity(q)).collect();
+        for q in &quantities {
+            evidence.fields.push(FieldEvidence {
+                field: "quantity".into(),
+                span: q.span,
+            });
+        }
+        let mut confidence: f64 = 0.5;
+        if agent.is_some() {
+            confidence += 0.2;
+        } else if meta.actor_fallback {
+            confidence -= 0.1;
+        }
+        if place.is_some() {
+            confidence += 0.1;
+        }
+        if c.time.is_some() {
+            confidence += 0.1;
+        }
+        if c.reported {
+            confidence -= 0.05;
+        }
+        if c.form == Form::Noun {
+            confidence -= 0.05;
+        }
+        if c.hypothetical {
+            confidence -= 0.3;
+        }
+        if c.negated {
+            confidence -= 0.2;
+        }
+        let plover = c.plover.clone().map(|t| PloverCode {
+            event_type: t,
+            mode: c.mode.clone(),
+        });
+        let e = Event {
+            id: String::new(),
+            kind: c.kind,
+            actor,
+            person,
+            target,
+            place,
+            places: places.iter().skip(1).map(|p| p.place.clone()).collect(),
+            date,
+            quantities,
+            fatalities: c.fatalities.as_ref().map(quantity),
+            injuries: c.injuries.as_ref().map(quantity),
+            negated: c.negated,
+            hypothetical: c.hypothetical,
+            confidence: confidence.clamp(0.05, 0.98),
+            plover,
+            acled: None,
+            sources: vec![evidence],
+        };
+        (e, meta)
+    }
+
+    /// Who did it when the sentence does not say: the government for "the last
+    /// cities to resist", the state's forces for a retaking, else the article's
+    /// dominant armed actor for violence and territory.
+    fn fallback_actor(
+        &self,
+        c: &Cand,
+        place: Option<&sitrep_model::Place>,
+        dominant: Option<&ActorMention>,
+    ) -> Option<ActorMention> {
+        let defender = c.kind == EventKind::ControlClaim
+            && self.lex.defs[c.def].voice == lexicon::Voice::Holder;
+        match (c.kind, place) {
+            (_, Some(p)) if defender => {
+                Some(rules::state_actor(&p.country, &p.country_name, false))
+            }
+            (EventKind::TerritoryRegained, Some(p)) => {
+                Some(rules::state_actor(&p.country, &p.country_name, true))
+            }
+            (k, _)
+                if rules::is_violence(k)
+                    || matches!(
+                        k,
+                        EventKind::TerritoryTaken
+                            | EventKind::ControlClaim
+                            | EventKind::TerritoryTransferred
+                    ) =>
+            {
+                dominant.cloned()
+            }
+            _ => None,
+        }
+    }
+
+    /// The date of a candidate: its date mention, else the publication date
+    /// with a relation (by it for past events, from it for plans, on it for
+    /// claims about the present).
+    fn date_of(&self, c: &Cand, article: &Article) -> Option<DateRange> {
+        if let Some(t) = &c.time {
+            return Some(t.range);
+        }
+        let published = article.published?;
+        let day = DateRange::day(published);
+        Some(if c.kind == EventKind::ControlClaim && !c.form.is_past() {
+            day
+        } else if c.future || c.hypothetical {
+            day.with_relation(TimeRelation::From)
+        } else {
+            day.with_relation(TimeRelation::By)
+        })
+    }
+
+    /// Adds codes and the stable id.
+    fn finish(&self, e: &mut Event) {
+        let codes = self.lex.codes.get(&e.kind);
+        if e.plover.is_none() {
+            e.plover = codes.and_then(|c| c.plover.clone()).map(|t| PloverCode {
+                event_type: t,
+                mode: None,
+            });
+        }
+        if let Some(codes) = codes {
+            let state = e.actor.as_ref().is_some_and(|a| merge::is_state(a.kind));
+            let mut acled = match (&codes.acled_state, state) {
+                (Some(s), true) => Some(s.clone()),
+                _ => codes.acled.clone(),
+            };
+            if acled.is_some() {
+                let sentence = e
+                    .sources
+                    .first()
+                    .map(|s| lexicon::words(&s.sentence))
+                    .unwrap_or_default();
+                let has = |w: &Vec<String>| {
+                    sentence
+                        .windows(w.len().max(1))
+                        .any(|win| win == w.as_slice())
+                };
+                if let Some((_, code)) = codes.cues.iter().find(|(ws, _)| ws.iter().any(has)) {
+                    acled = Some(code.clone());
+                }
+            }
+            e.acled = acled.map(|[t, s]| AcledCode {
+                event_type: t,
+                sub_event_type: s,
+            });
+        }
+        let actor = e.actor.as_ref().map(|a| a.id.clone()).or_else(|| {
+            e.person
+                .as_ref()
+                .map(|p| p.id.clone().unwrap_or_else(|| p.name.clone()))
+        });
+        let place = e.place.as_ref().map(|p| {
+            p.geonameid
+                .map_or_else(|| p.name.clone(), |g| g.to_string())
+        });
+        e.id = Event::compute_id(
+            e.kind,
+            actor.as_deref(),
+            e.target.as_ref().map(|t| t.id.as_str()),
+            place.as_deref(),
+            e.date.as_ref(),
+        );
+    }
+}
+
+/// The armed non-state actor the article names most, the default agent of
+/// violence it does not attribute.
+fn dominant_armed_actor(doc: &Doc) -> Option<ActorMention> {
+    let mut counts: Vec<(usize, &ActorMention)> = Vec::new();
+    for a in doc.agents.iter().filter_map(|a| a.actor.as_ref()) {
+        if !matches!(
+            a.kind,
+            ActorKind::RebelGroup | ActorKind::Militia | ActorKind::Terrorist
+        ) {
+            continue;
+        }
+        match counts.iter_mut().find(|(_, x)| x.id == a.id) {
+            Some((n, _)) => *n += 1,
+            None => counts.push((1, a)),
+        }
+    }
+    // Named groups before generic sides; among them the most mentioned, then the first.
+    counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (n, a))| (!a.generic, *n, std::cmp::Reverse(*i)))
+        .map(|(_, (_, a))| (*a).clone())
+}
+
+/// A deployment that names no destination goes where its actor was sending
+/// troops earlier in the article ("will deploy another 600 soldiers").
+fn inherit_destinations(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
+    for i in 0..events.len() {
+        if events[i].0.kind != EventKind::Deployment || events[i].0.place.is_some() {
+            continue;
+        }
+        let Some(actor) = events[i].0.actor.clone() else {
+            continue;
+        };
+        let earlier = events[..i].iter().rev().find(|(e, _)| {
+            e.kind == EventKind::Deployment
+                && e.place.is_some()
+                && e.actor
+                    .as_ref()
+                    .is_some_and(|a| merge::same_side(a, &actor))
+        });
+        if let Some((e, _)) = earlier {
+            let place = e.place.clone();
+            let span = e.sources[0].sentence_span;
+            let target = &mut events[i].0;
+            target.place = place;
+            target.confidence = (target.confidence - 0.1).max(0.05);
+            target.sources[0].fields.push(FieldEvidence {
+                field: "place".into(),
+                span,
+            });
+        }
+    }
+    events
+}
+
+#[cfg(test)]
+mod tests;

@@ -33,12 +33,17 @@ pub struct Recognition {
 pub struct Recogniser {
     gazetteer: Gazetteer,
     actors: ActorDictionary,
+    time: time::TimeRecogniser,
 }
 
 impl Recogniser {
     /// A recogniser over the given dictionaries.
     pub fn new(gazetteer: Gazetteer, actors: ActorDictionary) -> Recogniser {
-        Recogniser { gazetteer, actors }
+        Recogniser {
+            gazetteer,
+            actors,
+            time: time::TimeRecogniser::new(),
+        }
     }
 
     /// The gazetteer in use.
@@ -63,7 +68,7 @@ impl Recogniser {
             &sentences,
             focus.as_deref(),
         ));
-        mentions.extend(time::recognise(text, &sentences, article.published));
+        mentions.extend(self.time.recognise(text, &sentences, article.published));
         mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         Recognition {
             sentences,

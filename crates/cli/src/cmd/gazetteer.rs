@@ -26,8 +26,13 @@ pub fn run(global: &GlobalArgs, args: GazetteerArgs) -> anyhow::Result<ExitCode>
                     gaz = gaz.with_user_dir(&dir)?;
                 }
             }
-            for place in gaz.lookup(&name) {
-                println!("{}", serde_json::to_string(&place)?);
+            let hits = gaz.lookup(&name);
+            if hits.is_empty() {
+                eprintln!("sitrep: no gazetteer entry named {name:?}");
+                return Ok(ExitCode::from(1));
+            }
+            for hit in hits {
+                println!("{}", serde_json::to_string(&gaz.place(hit.entry))?);
             }
         }
     }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use sitrep_export::MentionCsvWriter;
+use sitrep_model::{Article, Mention};
 use sitrep_store::{MentionFilter, SqliteStore, Store};
 
 use crate::args::{GlobalArgs, MentionFormat, MentionsArgs};
@@ -14,33 +15,35 @@ pub fn run(_global: &GlobalArgs, args: MentionsArgs) -> anyhow::Result<ExitCode>
         .with_context(|| format!("opening database {}", args.db.db.display()))?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut csv = match args.format {
-        MentionFormat::Csv => Some(MentionCsvWriter::new(&mut out)?),
-        MentionFormat::Jsonl => None,
-    };
-    let mut jsonl = Vec::new();
+    match args.format {
+        MentionFormat::Csv => {
+            let mut w = MentionCsvWriter::new(out)?;
+            each_article(&store, |a, m| Ok(w.write(a, m)?))?;
+            w.finish()?;
+        }
+        MentionFormat::Jsonl => {
+            each_article(&store, |a, m| {
+                sitrep_export::write_mentions_jsonl(&mut out, a, m)?;
+                Ok(())
+            })?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Calls `f` with each stored article and its mentions, in ingest order.
+fn each_article(
+    store: &SqliteStore,
+    mut f: impl FnMut(&Article, &[Mention]) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     for stored in store.articles()? {
-        let article = stored.article;
-        let mentions: Vec<_> = store
-            .mentions(&MentionFilter::Article(article.id.clone()))?
+        let mentions: Vec<Mention> = store
+            .mentions(&MentionFilter::Article(stored.article.id.clone()))?
             .into_iter()
             .map(|m| m.mention)
             .collect();
-        match &mut csv {
-            Some(w) => w.write(&article, &mentions)?,
-            None => {
-                jsonl.clear();
-                sitrep_export::write_mentions_jsonl(&mut jsonl, &article, &mentions)?;
-            }
-        }
-        if csv.is_none() {
-            // JSON lines go straight through; the CSV writer holds its own handle.
-            std::io::stdout().lock().write_all(&jsonl)?;
-        }
+        f(&stored.article, &mentions)?;
     }
-    if let Some(w) = csv {
-        w.finish()?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

@@ -1,0 +1,365 @@
+//! The alias automaton: one Aho-Corasick automaton over every folded alias in
+//! the dictionary, run once over a folded copy of the text.
+//!
+//! Matching is case- and accent-insensitive, except for short all-capital
+//! acronyms ("UN", "IS", "US", "U.S.", "ISKP"), which must appear in capitals:
+//! folded, they collide with common words ("is", "us", "un-"). Matches must
+//! start and end on word boundaries; a hyphen before a match rejects it ("anti-
+//! Taliban" is not the Taliban), a hyphen after it does not ("Taliban-led").
+//! Among overlapping valid matches the leftmost, then longest, wins.
+//!
+//! The matcher only finds names. What a name means in its context (a generic
+//! side's country, a title before a person) is recognition's job.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use sitrep_model::Span;
+
+use crate::ActorError;
+
+/// Everything one folded alias can stand for. Several entries may share an
+/// alias ("US" is a country name; "insurgents" is a side and the Taliban's
+/// generic alias in Afghan articles).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AliasTargets {
+    /// The actor or person the alias always means (a later definition wins).
+    pub owner: Option<Owner>,
+    /// Actors the alias means only when the article's focus country is the
+    /// given ISO2 code: `(country, actor index)`.
+    pub focus: Vec<(String, usize)>,
+    /// Index of the generic side the alias names.
+    pub side: Option<usize>,
+    /// Index of the country this alias names ("Britain").
+    pub country_name: Option<usize>,
+    /// Index of the country this alias is an adjective of ("British").
+    pub country_adjective: Option<usize>,
+}
+
+/// The entry an alias always means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// Index into [`crate::ActorDictionary::actors`].
+    Actor(usize),
+    /// Index into [`crate::ActorDictionary::people`].
+    Person(usize),
+}
+
+/// One alias found in a text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AliasMatch<'d> {
+    /// Byte span in the original text.
+    pub span: Span,
+    /// What the alias can stand for.
+    pub targets: &'d AliasTargets,
+}
+
+#[derive(Clone, Debug)]
+struct Pattern {
+    targets: AliasTargets,
+    /// True when any spelling of the alias matches regardless of case.
+    any_case: bool,
+    /// Exact spellings that must be matched as written (acronyms).
+    exact: Vec<String>,
+}
+
+/// Collects aliases, then builds the automaton.
+#[derive(Default)]
+pub(crate) struct MatcherBuilder {
+    index: HashMap<String, usize>,
+    folded: Vec<String>,
+    patterns: Vec<Pattern>,
+}
+
+impl MatcherBuilder {
+    /// Registers `alias`, letting `update` record what it stands for.
+    pub fn add(&mut self, alias: &str, update: impl FnOnce(&mut AliasTargets)) {
+        let folded = fold_alias(alias);
+        if folded.is_empty() {
+            return;
+        }
+        let i = *self.index.entry(folded.clone()).or_insert_with(|| {
+            self.folded.push(folded);
+            self.patterns.push(Pattern {
+                targets: AliasTargets::default(),
+                any_case: false,
+                exact: Vec::new(),
+            });
+            self.patterns.len() - 1
+        });
+        let p = &mut self.patterns[i];
+        if is_acronym(alias) {
+            let exact = alias.trim().to_string();
+            if !p.exact.contains(&exact) {
+                p.exact.push(exact);
+            }
+        } else {
+            p.any_case = true;
+        }
+        update(&mut p.targets);
+    }
+
+    pub fn build(self) -> Result<Matcher, ActorError> {
+        if self.patterns.is_empty() {
+            return Ok(Matcher::default());
+        }
+        // A DFA: a few MB for the shipped aliases, and the fastest search.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&self.folded)
+            .map_err(|e| ActorError::Matcher(e.to_string()))?;
+        Ok(Matcher {
+            ac: Some(ac),
+            patterns: self.patterns,
+        })
+    }
+}
+
+/// The built automaton with what each pattern stands for.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Matcher {
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+impl Matcher {
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Every valid alias occurrence in `text`, leftmost-longest, non-overlapping,
+    /// in text order.
+    pub fn find<'d>(&'d self, text: &str) -> Vec<AliasMatch<'d>> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let folded = FoldedText::new(text);
+        // Overlapping search so that a long candidate failing a boundary check
+        // cannot hide a shorter valid one starting at the same place.
+        let mut found: Vec<(Span, usize)> = Vec::new();
+        let fb = folded.text.as_bytes();
+        let glued = |a: u8, b: u8| a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
+        for m in ac.find_overlapping_iter(folded.text.as_str()) {
+            // Cheap rejection of matches inside words ("is" in "this") before
+            // mapping back to the original text.
+            let (s, e) = (m.start(), m.end());
+            if (s > 0 && glued(fb[s - 1], fb[s])) || (e < fb.len() && glued(fb[e - 1], fb[e])) {
+                continue;
+            }
+            let span = folded.original_span(text, m.start(), m.end());
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if on_word_boundaries(text, span) && case_fits(pattern, text, span) {
+                found.push((span, m.pattern().as_usize()));
+            }
+        }
+        found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut out: Vec<AliasMatch<'d>> = Vec::with_capacity(found.len());
+        let mut covered = 0;
+        for (span, p) in found {
+            if span.start < covered {
+                continue;
+            }
+            covered = span.end;
+            out.push(AliasMatch {
+                span,
+                targets: &self.patterns[p].targets,
+            });
+        }
+        out
+    }
+}
+
+fn case_fits(p: &Pattern, text: &str, span: Span) -> bool {
+    if p.any_case {
+        return true;
+    }
+    // In an all-capitals headline ("WHAT IS NEXT") every word looks like an
+    // acronym, so an acronym next to a long all-capitals word is not trusted.
+    p.exact.iter().any(|e| e == span.slice(text)) && !next_to_capitals(text, span)
+}
+
+fn next_to_capitals(text: &str, span: Span) -> bool {
+    let shouting = |word: &str| {
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    let before = text[..span.start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let after = text[span.end..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    shouting(before) || shouting(after)
+}
+
+/// True for short all-capital acronyms ("UN", "U.S.", "ISKP"): at most four
+/// letters, all upper case. These only match as written.
+pub(crate) fn is_acronym(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn on_word_boundaries(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let first = text[span.start..].chars().next();
+    let last = text[..span.end].chars().next_back();
+    // Only a word character next to a word character glues two words together;
+    // a trailing '.' in "U.S." must not stop the next sentence from matching.
+    let glued_before =
+        before.is_some_and(|b| (is_word(b) && first.is_some_and(is_word)) || is_hyphen(b));
+    let glued_after = after.is_some_and(|a| is_word(a) && last.is_some_and(is_word));
+    !glued_before && !glued_after
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Folds an alias the way the text is folded: [`sitrep_text::fold`] with runs
+/// of whitespace collapsed to one space.
+pub(crate) fn fold_alias(alias: &str) -> String {
+    let mut out = String::with_capacity(alias.len());
+    for c in alias.trim().chars() {
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            sitrep_text::push_folded(c, &mut out);
+        }
+    }
+    out
+}
+
+/// A folded copy of a text with, for each folded byte, the original byte
+/// offset of the character it came from.
+struct FoldedText {
+    text: String,
+    origin: Vec<u32>,
+}
+
+impl FoldedText {
+    fn new(text: &str) -> FoldedText {
+        let mut folded = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        let mut in_space = false;
+        for (i, c) in text.char_indices() {
+            // Most text is ASCII: fold it inline.
+            if c.is_ascii_alphanumeric() || c.is_ascii_punctuation() {
+                folded.push(c.to_ascii_lowercase());
+                origin.push(i as u32);
+                in_space = false;
+                continue;
+            }
+            if c.is_whitespace() {
+                if !in_space {
+                    folded.push(' ');
+                    origin.push(i as u32);
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            sitrep_text::push_folded(c, &mut folded);
+            origin.resize(folded.len(), i as u32);
+        }
+        FoldedText {
+            text: folded,
+            origin,
+        }
+    }
+
+    /// The original span covering folded bytes `start..end`.
+    fn original_span(&self, text: &str, start: usize, end: usize) -> Span {
+        let s = self.origin[start] as usize;
+        let last = self.origin[end - 1] as usize;
+        let e = last + text[last..].chars().next().map_or(0, char::len_utf8);
+        Span::new(s, e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(aliases: &[&str]) -> Matcher {
+        let mut b = MatcherBuilder::default();
+        for (i, a) in aliases.iter().enumerate() {
+            b.add(a, |t| t.owner = Some(Owner::Actor(i)));
+        }
+        b.build().expect("builds")
+    }
+
+    fn found(m: &Matcher, text: &str) -> Vec<String> {
+        m.find(text)
+            .iter()
+            .map(|f| f.span.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn matches_follow_boundary_and_case_rules() {
+        let m = matcher(&[
+            "Taliban",
+            "IS",
+            "U.S.",
+            "al-Qaeda",
+            "al-Qaida",
+            "al Qaeda",
+            "Islamic State",
+            "UN",
+        ]);
+        let cases: &[(&str, &[&str])] = &[
+            ("The Taliban took it.", &["Taliban"]),
+            ("the anti-Taliban warlord", &[]),
+            ("a Taliban-led government", &["Taliban"]),
+            ("This is what IS wants.", &["IS"]),
+            ("WHAT IS NEXT FOR KABUL", &[]),
+            ("U.S. and U.K. troops", &["U.S."]),
+            ("the u.s. said", &[]),
+            (
+                "Al-Qaida’s presence; al-Qaeda's men; al Qaeda",
+                &["Al-Qaida", "al-Qaeda", "al Qaeda"],
+            ),
+            ("TALIBANS", &[]),
+            ("the Islamic\n  State group", &["Islamic\n  State"]),
+            ("Kābul and the UN.", &["UN"]),
+            ("an unusual uN", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(found(&m, text), *want, "text: {text:?}");
+        }
+    }
+
+    #[test]
+    fn longest_wins_at_same_start() {
+        let m = matcher(&["Islamic State", "Islamic State in Khorasan"]);
+        let t = "the Islamic State in Khorasan claimed it";
+        assert_eq!(found(&m, t), ["Islamic State in Khorasan"]);
+        let t = "the Islamic State in Khorasanx claimed it";
+        assert_eq!(found(&m, t), ["Islamic State"]);
+    }
+
+    #[test]
+    fn acronym_rule() {
+        for (alias, want) in [
+            ("UN", true),
+            ("U.S.", true),
+            ("ISKP", true),
+            ("ANDSF", false),
+            ("Hamas", false),
+        ] {
+            assert_eq!(is_acronym(alias), want, "{alias}");
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! A per-article working view: the folded text with offset maps both ways, its
+//! tokens, and the recognised mentions indexed by token.
+//!
+//! Everything the rules look at is in folded coordinates (lower case, accents
+//! removed, typographic quotes made plain), so lexicon words match however the
+//! article spells them; spans handed back to the model are mapped to the
+//! original text. Building the view is linear in the article length.
+
+use std::ops::Range;
+
+use sitrep_model::{
+    ActorMention, DateRange, MentionKind, PersonMention, Place, PlaceRole, Span, TimeMention,
+};
+use sitrep_recognise::Recognition;
+
+use crate::lexicon::{CueSet, Cues, Words};
+use crate::rules::state_actor;
+
+/// A place mention with its token range.
+#[derive(Clone, Debug)]
+pub(crate) struct PlaceRef {
+    pub toks: Range<usize>,
+    pub place: Place,
+    pub role: PlaceRole,
+    pub span: Span,
+}
+
+/// Someone who can act: a collective actor, a person, or a place standing for
+/// its government.
+#[derive(Clone, Debug)]
+pub(crate) struct AgentRef {
+    pub toks: Range<usize>,
+    pub actor: Option<ActorMention>,
+    pub person: Option<PersonMention>,
+    pub span: Span,
+}
+
+/// A date mention with its token range.
+#[derive(Clone, Debug)]
+pub(crate) struct TimeRef {
+    pub toks: Range<usize>,
+    pub range: DateRange,
+    pub span: Span,
+}
+
+/// The folded article with tokens and indexed mentions.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub folded: String,
+    /// Folded byte → original byte (one entry past the end).
+    to_orig: Vec<u32>,
+    /// Original byte → folded byte (one entry past the end).
+    to_fold: Vec<u32>,
+    /// Token spans in folded coordinates.
+    pub toks: Vec<Span>,
+    /// Token range of each sentence.
+    pub sentences: Vec<Range<usize>>,
+    /// Original sentence spans.
+    pub sentence_spans: Vec<Span>,
+    pub places: Vec<PlaceRef>,
+    pub agents: Vec<AgentRef>,
+    pub times: Vec<TimeRef>,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(text: &'a str, rec: &Recognition, cues: &Cues) -> Doc<'a> {
+        let mut folded = String::with_capacity(text.len());
+        let mut to_orig = Vec::with_capacity(text.len() + 1);
+        let mut to_fold = vec![0u32; text.len() + 1];
+        for (i, c) in text.char_indices() {
+            let f = folded.len();
+            to_fold[i..i + c.len_utf8()].fill(f as u32);
+            sitrep_text::push_folded(c, &mut folded);
+            to_orig.resize(folded.len(), i as u32);
+        }
+        to_orig.push(text.len() as u32);
+        to_fold[text.len()] = folded.len() as u32;
+        let toks: Vec<Span> = sitrep_text::tokens(&folded)
+            .iter()
+            .map(|t| t.span)
+            .collect();
+        let mut doc = Doc {
+            text,
+            folded,
+            to_orig,
+            to_fold,
+            toks,
+            sentences: Vec::new(),
+            sentence_spans: Vec::new(),
+            places: Vec::new(),
+            agents: Vec::new(),
+            times: Vec::new(),
+        };
+        // Sentences from the recognition when they fit the text, else our own.
+        let spans: Vec<Span> =
+            if rec.sentences.iter().all(|s| doc.valid(*s)) && !rec.sentences.is_empty() {
+                rec.sentences.clone()
+            } else {
+                sitrep_text::sentences(text)
+            };
+        for s in &spans {
+            let r = doc.tok_range(*s);
+            doc.sentences.push(r);
+        }
+        doc.sentence_spans = spans;
+        doc.index_mentions(rec);
+        doc.places_as_agents(cues);
+        doc
+    }
+
+    /// Places that stand for a state become agents when no actor was named
+    /// there: "Washington decided" (metonym), "Hungary said" (a country as
+    /// subject), "British troops" (an adjective before a forces noun).
+    fn places_as_agents(&mut self, cues: &Cues) {
+        const NOT_SUBJECT: &[&str] = &[
+            "in",
+            "of",
+            "to",
+            "from",
+            "into",
+            "across",
+            "at",
+            "on",
+            "with",
+            "for",
+            "against",
+            "near",
+            "toward",
+            "towards",
+            "outside",
+            "inside",
+            "throughout",
+            "by",
+            "over",
+            "under",
+        ];
+        let mut found = Vec::new();
+        for p in &self.places {
+            let pl = &p.place;
+            let state = match p.role {
+                PlaceRole::Metonym => Some(false),
+                PlaceRole::Modifier => {
+                    let next = p.toks.end;
+                    let near =
+                        |set: &[Words]| (next..next + 2).any(|i| set.iter().any(|w| self.at(i, w)));
+                    if near(&cues.state_forces_nouns) {
+                        Some(true)
+                    } else if near(&cues.state_government_nouns) {
+                        Some(false)
+                    } else {
+                        None
+                    }
+                }
+                PlaceRole::Literal => {
+                    let prev = p.toks.start.checked_sub(1).map_or("", |i| self.word(i));
+                    let possessive = self.word(p.toks.end - 1).ends_with("'s");
+                    (pl.kind == sitrep_model::PlaceKind::Country
+                        && !possessive
+                        && !NOT_SUBJECT.contains(&prev)
+                        && prev != "the")
+                        .then_some(false)
+                }
+            };
+            if let Some(forces) = state {
+                let actor = state_actor(&pl.country, &pl.country_name, forces);
+                found.push((p.toks.clone(), actor, p.span));
+            }
+        }
+        for (toks, actor, span) in found {
+            if self
+                .agents
+                .iter()
+                .any(|a| a.toks.start < toks.end && toks.start < a.toks.end)
+            {
+                continue;
+            }
+            self.agents.push(AgentRef {
+                toks,
+                actor: Some(actor),
+                person: None,
+                span,
+            });
+        }
+        self.agents.sort_by_key(|a| a.toks.start);
+    }
+
+    fn valid(&self, s: Span) -> bool {
+        s.start <= s.end
+            && s.end <= self.text.len()
+            && self.text.is_char_boundary(s.start)
+            && self.text.is_char_boundary(s.end)
+    }
+
+    fn index_mentions(&mut self, rec: &Recognition) {
+        for m in &rec.mentions {
+            if !self.valid(m.span) || m.span.is_empty() {
+                continue;
+            }
+            let toks = self.tok_range(m.span);
+            if toks.is_empty() {
+                continue;
+            }
+            match &m.kind {
+                MentionKind::Place(p) => {
+                    if let Some(place) = &p.place {
+                        self.places.push(PlaceRef {
+                            toks,
+                            place: place.clone(),
+                            role: p.role,
+                            span: m.span,
+                        });
+                    }
+                }
+                MentionKind::Actor(a) => self.add_agent(toks, Some(a.clone()), None, m.span),
+                MentionKind::Person(p) => self.add_agent(toks, None, Some(p.clone()), m.span),
+                MentionKind::Time(TimeMention {
+                    range: Some(range), ..
+                }) => self.times.push(TimeRef {
+                    toks,
+                    range: *range,
+                    span: m.span,
+                }),
+                MentionKind::Time(_) => {}
+            }
+        }
+        self.places.sort_by_key(|p| p.toks.start);
+        self.agents.sort_by_key(|a| a.toks.start);
+        self.times.sort_by_key(|t| t.toks.start);
+    }
+
+    /// Overlapping actor and person mentions become one agent ("Defence
+    /// Secretary Ben Wallace" as a person affiliated to a government).
+    fn add_agent(
+        &mut self,
+        toks: Range<usize>,
+        actor: Option<ActorMention>,
+        person: Option<PersonMention>,
+        span: Span,
+    ) {
+        if let Some(a) = self
+            .agents
+            .iter_mut()
+            .find(|a| a.toks.start < toks.end && toks.start < a.toks.end)
+        {
+            if a.actor.is_none() {
+                a.actor = actor;
+            }
+            if a.person.is_none() {
+                a.person = person;
+            }
+            a.toks = a.toks.start.min(toks.start)..a.toks.end.max(toks.end);
+            a.span = Span::new(a.span.start.min(span.start), a.span.end.max(span.end));
+            return;
+        }
+        self.agents.push(AgentRef {
+            toks,
+            actor,
+            person,
+            span,
+        });
+    }
+
+    /// Tokens that lie inside an original byte span.
+    pub(crate) fn tok_range(&self, span: Span) -> Range<usize> {
+        let fs = self.to_fold[span.start] as usize;
+        let fe = self.to_fold[span.end] as usize;
+        let a = self.toks.partition_point(|t| t.end <= fs);
+        let b = self.toks.partition_point(|t| t.start < fe);
+        a..b.max(a)
+    }
+
+    /// The folded word of token `i` (empty past the end).
+    pub(crate) fn word(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.folded[t.start..t.end])
+    }
+
+    /// Original byte span of a folded byte range.
+    pub(crate) fn orig(&self, fstart: usize, fend: usize) -> Span {
+        let s = self.to_orig[fstart] as usize;
+        let e = self.to_orig[fend] as usize;
+        // A folded range ending inside one original character ends after it.
+        let e = if fend > 0 && e <= s && fend > fstart {
+            let mut e = s + 1;
+            while e < self.text.len() && !self.text.is_char_boundary(e) {
+                e += 1;
+            }
+            e.min(self.text.len())
+        } else {
+            e
+        };
+        Span::new(s, e.max(s))
+    }
+
+    /// Original byte span of a token range.
+    pub(crate) fn tok_span(&self, r: &Range<usize>) -> Span {
+        if r.is_empty() || r.end > self.toks.len() {
+            return Span::default();
+        }
+        self.orig(self.toks[r.start].start, self.toks[r.end - 1].end)
+    }
+
+    /// True when the words of `cue` appear at tokens `i..`.
+    pub(crate) fn at(&self, i: usize, cue: &[String]) -> bool {
+        !cue.is_empty() && cue.iter().enumerate().all(|(k, w)| self.word(i + k) == w)
+    }
+
+    /// The first cue that starts in `range` (and fits inside it).
+    pub(crate) fn find_cue<'c>(
+        &self,
+        range: Range<usize>,
+        cues: &'c CueSet,
+    ) -> Option<(usize, &'c Words)> {
+        for i in range.clone() {
+            for c in cues.starting_with(self.word(i)) {
+                if i + c.len() <= range.end && self.at(i, c) {
+                    return Some((i, c));
+                }
+            }
+        }
+        None
+    }
+
+    /// True when token `i` starts with an upper-case letter in the original.
+    pub(crate) fn capitalised(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let o = self.to_orig[t.start] as usize;
+        self.text[o..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}

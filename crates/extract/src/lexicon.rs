@@ -1,0 +1,625 @@
+//! The extraction lexicons: TOML files of trigger words, cue words, quantity
+//! words, media names and kind→code tables, parsed into plain structs.
+//!
+//! This module only parses and normalises (folds, tokenises, inflects); it does
+//! not match anything against text. The shipped files live in `data/lexicon/`
+//! and are embedded at compile time; a user directory with files of the same
+//! names extends them (lists are appended, code tables override per kind).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::Deserialize;
+use sitrep_model::{EventKind, Qualifier};
+
+use crate::ExtractError;
+
+/// The lexicon file names, in load order.
+pub(crate) const FILES: [&str; 5] = [
+    "events.toml",
+    "cues.toml",
+    "quantities.toml",
+    "media.toml",
+    "codes.toml",
+];
+
+/// The shipped lexicon files, embedded.
+pub(crate) const SHIPPED: [(&str, &str); 5] = [
+    (
+        "events.toml",
+        include_str!("../../../data/lexicon/events.toml"),
+    ),
+    ("cues.toml", include_str!("../../../data/lexicon/cues.toml")),
+    (
+        "quantities.toml",
+        include_str!("../../../data/lexicon/quantities.toml"),
+    ),
+    (
+        "media.toml",
+        include_str!("../../../data/lexicon/media.toml"),
+    ),
+    (
+        "codes.toml",
+        include_str!("../../../data/lexicon/codes.toml"),
+    ),
+];
+
+/// Where the subject of a trigger stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Voice {
+    /// The subject acts ("the Taliban took Herat").
+    #[default]
+    Agent,
+    /// The subject is affected ("Herat fell to the Taliban").
+    Patient,
+    /// The subject places are held by the side whose country they are in; an
+    /// agent after the trigger is the opponent ("the last cities to resist the
+    /// Taliban").
+    Holder,
+}
+
+/// What a trigger needs before it makes an event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Needs {
+    /// Nothing beyond the trigger.
+    #[default]
+    None,
+    /// A place in object (or, patient voice, subject) position.
+    Place,
+    /// A place, or a counted number of places.
+    PlaceOrCount,
+    /// Places, or a territorial quantity.
+    Territory,
+}
+
+/// How a speech trigger relates to what it reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Speech {
+    /// "said", "told": the content is the news; the statement is only its carrier.
+    Assert,
+    /// "warned", "called for": the content is feared or wanted, not a fact.
+    Direct,
+    /// "denied": the content did not happen.
+    Deny,
+    /// "criticised", "sanctioned": an act in itself; the content is unaffected.
+    Act,
+}
+
+/// The grammatical form a trigger was written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// "take", "seize".
+    Base,
+    /// "takes".
+    ThirdPerson,
+    /// "took"; for regular verbs also the participle ("seized").
+    Past,
+    /// "taken".
+    Participle,
+    /// "taking".
+    Ing,
+    /// "the capture of".
+    Noun,
+    /// A fixed phrase.
+    Phrase,
+}
+
+impl Form {
+    pub(crate) fn is_past(self) -> bool {
+        matches!(self, Form::Past | Form::Participle)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventsFile {
+    #[serde(default)]
+    trigger: Vec<TriggerSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerSpec {
+    kind: String,
+    plover: Option<String>,
+    mode: Option<String>,
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    voice: Voice,
+    #[serde(default)]
+    needs: Needs,
+    speech: Option<Speech>,
+}
+
+/// One trigger group after parsing: what its words mean.
+#[derive(Clone, Debug)]
+pub(crate) struct TriggerDef {
+    pub kind: EventKind,
+    pub plover: Option<String>,
+    pub mode: Option<String>,
+    pub voice: Voice,
+    pub needs: Needs,
+    pub speech: Option<Speech>,
+}
+
+/// A surface form (folded) of a trigger with the group it belongs to.
+#[derive(Clone, Debug)]
+pub(crate) struct TriggerForm {
+    pub text: String,
+    pub def: usize,
+    pub form: Form,
+}
+
+/// A phrase as folded words, for cue matching on tokens.
+pub(crate) type Words = Vec<String>;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CuesFile {
+    #[serde(default)]
+    negation: Vec<String>,
+    #[serde(default)]
+    hypothetical: Vec<String>,
+    #[serde(default)]
+    future: Vec<String>,
+    #[serde(default)]
+    reported_future: Vec<String>,
+    #[serde(default)]
+    speech_reference: Vec<String>,
+    #[serde(default)]
+    aggregate: Vec<String>,
+    #[serde(default)]
+    clause_breaks: Vec<String>,
+    #[serde(default)]
+    commentator_roles: Vec<String>,
+    #[serde(default)]
+    person_pronouns: Vec<String>,
+    #[serde(default)]
+    group_pronouns: Vec<String>,
+    #[serde(default)]
+    target_prepositions: Vec<String>,
+    #[serde(default)]
+    state_forces_nouns: Vec<String>,
+    #[serde(default)]
+    state_government_nouns: Vec<String>,
+}
+
+/// Cue phrases indexed by their first word, so finding one near a trigger
+/// costs one lookup per word rather than one comparison per cue.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct CueSet {
+    by_first: HashMap<String, Vec<Words>>,
+}
+
+impl CueSet {
+    pub(crate) fn extend(&mut self, cues: impl IntoIterator<Item = Words>) {
+        for cue in cues {
+            if let Some(first) = cue.first() {
+                let list = self.by_first.entry(first.clone()).or_default();
+                list.push(cue);
+                // Longest first, so "failed to" is reported whole.
+                list.sort_by_key(|c| std::cmp::Reverse(c.len()));
+            }
+        }
+    }
+
+    /// The cues that start with `word`.
+    pub(crate) fn starting_with(&self, word: &str) -> &[Words] {
+        self.by_first.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Cue words, folded and split into words.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Cues {
+    pub negation: CueSet,
+    pub hypothetical: CueSet,
+    pub future: CueSet,
+    pub reported_future: Vec<Words>,
+    pub speech_reference: HashSet<String>,
+    pub aggregate: CueSet,
+    pub clause_breaks: HashSet<String>,
+    pub commentator_roles: Vec<String>,
+    pub person_pronouns: HashSet<String>,
+    pub group_pronouns: HashSet<String>,
+    pub target_prepositions: HashSet<String>,
+    pub state_forces_nouns: Vec<Words>,
+    pub state_government_nouns: Vec<Words>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct QuantitiesFile {
+    #[serde(default)]
+    unit: Vec<UnitSpec>,
+    #[serde(default)]
+    skip: Vec<String>,
+    #[serde(default)]
+    qualifiers: HashMap<String, Qualifier>,
+    #[serde(default)]
+    numbers: HashMap<String, f64>,
+    #[serde(default)]
+    multipliers: HashMap<String, f64>,
+    #[serde(default)]
+    shares: HashMap<String, f64>,
+    #[serde(default)]
+    fatality_words: Vec<String>,
+    #[serde(default)]
+    injury_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitSpec {
+    unit: String,
+    words: Vec<String>,
+    #[serde(default)]
+    territorial: bool,
+    #[serde(default)]
+    share: bool,
+}
+
+/// A counted unit: the words that name it and what kind of count it is.
+#[derive(Clone, Debug)]
+pub(crate) struct Unit {
+    pub unit: String,
+    pub words: Vec<Words>,
+    pub territorial: bool,
+    pub share: bool,
+}
+
+/// Number words, qualifiers and units.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct QuantityWords {
+    pub units: Vec<Unit>,
+    pub skip: HashSet<String>,
+    pub qualifiers: Vec<(Words, Qualifier)>,
+    pub numbers: HashMap<String, f64>,
+    pub multipliers: HashMap<String, f64>,
+    pub shares: Vec<(Words, f64)>,
+    pub fatality_words: HashSet<String>,
+    pub injury_words: HashSet<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct MediaFile {
+    #[serde(default)]
+    media: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CodesFile {
+    #[serde(default)]
+    kind: Vec<KindSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindSpec {
+    kind: String,
+    plover: Option<String>,
+    acled: Option<[String; 2]>,
+    acled_state: Option<[String; 2]>,
+    #[serde(default)]
+    cues: Vec<CueSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueSpec {
+    words: Vec<String>,
+    acled: [String; 2],
+}
+
+/// The codes one event kind carries.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KindCodes {
+    pub plover: Option<String>,
+    pub acled: Option<[String; 2]>,
+    pub acled_state: Option<[String; 2]>,
+    /// Word cues refining the ACLED sub-event type, first match wins.
+    pub cues: Vec<(Vec<Words>, [String; 2])>,
+}
+
+/// Everything the extractor reads from the lexicon files.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lexicon {
+    pub defs: Vec<TriggerDef>,
+    pub forms: Vec<TriggerForm>,
+    pub cues: Cues,
+    pub quantities: QuantityWords,
+    pub media: Vec<String>,
+    pub codes: HashMap<EventKind, KindCodes>,
+}
+
+impl Lexicon {
+    /// Adds one lexicon file's content; `name` says which file it is.
+    pub(crate) fn add(
+        &mut self,
+        name: &str,
+        source: &str,
+        origin: &str,
+    ) -> Result<(), ExtractError> {
+        let parse_err = |e: toml::de::Error| ExtractError::Parse {
+            file: origin.to_string(),
+            message: e.to_string(),
+        };
+        match name {
+            "events.toml" => {
+                let file: EventsFile = toml::from_str(source).map_err(parse_err)?;
+                for spec in file.trigger {
+                    self.add_trigger(spec, origin)?;
+                }
+            }
+            "cues.toml" => {
+                let f: CuesFile = toml::from_str(source).map_err(parse_err)?;
+                let c = &mut self.cues;
+                c.negation.extend(f.negation.iter().map(|s| words(s)));
+                c.hypothetical
+                    .extend(f.hypothetical.iter().map(|s| words(s)));
+                c.future.extend(f.future.iter().map(|s| words(s)));
+                c.reported_future
+                    .extend(f.reported_future.iter().map(|s| words(s)));
+                c.speech_reference
+                    .extend(f.speech_reference.iter().map(|s| fold(s)));
+                c.aggregate.extend(f.aggregate.iter().map(|s| words(s)));
+                c.clause_breaks
+                    .extend(f.clause_breaks.iter().map(|s| fold(s)));
+                c.commentator_roles
+                    .extend(f.commentator_roles.iter().map(|s| fold(s)));
+                c.person_pronouns
+                    .extend(f.person_pronouns.iter().map(|s| fold(s)));
+                c.group_pronouns
+                    .extend(f.group_pronouns.iter().map(|s| fold(s)));
+                c.target_prepositions
+                    .extend(f.target_prepositions.iter().map(|s| fold(s)));
+                c.state_forces_nouns
+                    .extend(f.state_forces_nouns.iter().map(|s| words(s)));
+                c.state_government_nouns
+                    .extend(f.state_government_nouns.iter().map(|s| words(s)));
+            }
+            "quantities.toml" => {
+                let f: QuantitiesFile = toml::from_str(source).map_err(parse_err)?;
+                let q = &mut self.quantities;
+                q.units.extend(f.unit.into_iter().map(|u| Unit {
+                    unit: u.unit,
+                    words: u.words.iter().map(|w| words(w)).collect(),
+                    territorial: u.territorial,
+                    share: u.share,
+                }));
+                q.skip.extend(f.skip.iter().map(|s| fold(s)));
+                q.qualifiers
+                    .extend(f.qualifiers.iter().map(|(k, v)| (words(k), *v)));
+                q.qualifiers
+                    .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+                q.numbers
+                    .extend(f.numbers.into_iter().map(|(k, v)| (fold(&k), v)));
+                q.multipliers
+                    .extend(f.multipliers.into_iter().map(|(k, v)| (fold(&k), v)));
+                q.shares
+                    .extend(f.shares.iter().map(|(k, v)| (words(k), *v)));
+                q.shares.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+                q.fatality_words
+                    .extend(f.fatality_words.iter().map(|s| fold(s)));
+                q.injury_words
+                    .extend(f.injury_words.iter().map(|s| fold(s)));
+            }
+            "media.toml" => {
+                let f: MediaFile = toml::from_str(source).map_err(parse_err)?;
+                self.media.extend(f.media);
+            }
+            "codes.toml" => {
+                let f: CodesFile = toml::from_str(source).map_err(parse_err)?;
+                for spec in f.kind {
+                    let kind = parse_kind(&spec.kind, origin)?;
+                    let cues = spec
+                        .cues
+                        .into_iter()
+                        .map(|c| (c.words.iter().map(|w| words(w)).collect(), c.acled))
+                        .collect();
+                    self.codes.insert(
+                        kind,
+                        KindCodes {
+                            plover: spec.plover,
+                            acled: spec.acled,
+                            acled_state: spec.acled_state,
+                            cues,
+                        },
+                    );
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Reads the lexicon files present in `dir` and adds them.
+    pub(crate) fn add_dir(&mut self, dir: &Path) -> Result<(), ExtractError> {
+        if !dir.is_dir() {
+            return Err(ExtractError::NotADirectory(dir.to_path_buf()));
+        }
+        for name in FILES {
+            let path = dir.join(name);
+            if !path.exists() {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).map_err(|e| ExtractError::Io {
+                path: path.clone(),
+                source: e,
+            })?;
+            self.add(name, &source, &path.display().to_string())?;
+        }
+        Ok(())
+    }
+
+    fn add_trigger(&mut self, spec: TriggerSpec, origin: &str) -> Result<(), ExtractError> {
+        let kind = parse_kind(&spec.kind, origin)?;
+        let def = self.defs.len();
+        self.defs.push(TriggerDef {
+            kind,
+            plover: spec.plover,
+            mode: spec.mode,
+            voice: spec.voice,
+            needs: spec.needs,
+            speech: spec.speech,
+        });
+        for verb in &spec.verbs {
+            for (text, form) in inflect(verb) {
+                self.forms.push(TriggerForm { text, def, form });
+            }
+        }
+        for noun in &spec.nouns {
+            let noun = fold(noun);
+            if !noun.contains(' ') {
+                self.forms.push(TriggerForm {
+                    text: plural(&noun),
+                    def,
+                    form: Form::Noun,
+                });
+            }
+            self.forms.push(TriggerForm {
+                text: noun,
+                def,
+                form: Form::Noun,
+            });
+        }
+        for phrase in &spec.phrases {
+            self.forms.push(TriggerForm {
+                text: fold(phrase),
+                def,
+                form: Form::Phrase,
+            });
+        }
+        Ok(())
+    }
+}
+
+fn parse_kind(s: &str, origin: &str) -> Result<EventKind, ExtractError> {
+    EventKind::parse(s).ok_or_else(|| ExtractError::UnknownKind {
+        file: origin.to_string(),
+        kind: s.to_string(),
+    })
+}
+
+/// Folds like the recogniser does, trimming and collapsing spaces.
+pub(crate) fn fold(s: &str) -> String {
+    let f = sitrep_text::fold(s.trim());
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A phrase as folded tokens, the same tokens the text is cut into.
+pub(crate) fn words(s: &str) -> Words {
+    let f = fold(s);
+    sitrep_text::tokens(&f)
+        .iter()
+        .map(|t| t.slice(&f).to_string())
+        .collect()
+}
+
+/// Every written form of a verb spec: `lemma[:past[:participle[:ing]]]`, where
+/// the lemma may carry particles after its first word ("pull out").
+pub(crate) fn inflect(spec: &str) -> Vec<(String, Form)> {
+    let parts: Vec<String> = spec.split(':').map(fold).collect();
+    let lemma = &parts[0];
+    let (head, rest) = match lemma.split_once(' ') {
+        Some((h, r)) => (h.to_string(), format!(" {r}")),
+        None => (lemma.clone(), String::new()),
+    };
+    // Irregular forms are given whole, particles included.
+    let given = |i: usize| parts.get(i).filter(|p| !p.is_empty()).cloned();
+    let regular_past = format!("{}{rest}", past_of(&head));
+    let past = given(1).unwrap_or_else(|| regular_past.clone());
+    let participle = given(2).unwrap_or_else(|| past.clone());
+    let ing = given(3).unwrap_or_else(|| format!("{}{rest}", ing_of(&head)));
+    let mut out = vec![
+        (lemma.clone(), Form::Base),
+        (format!("{}{rest}", third_person(&head)), Form::ThirdPerson),
+        (ing, Form::Ing),
+    ];
+    if participle == past {
+        out.push((past, Form::Past));
+    } else {
+        out.push((past, Form::Past));
+        out.push((participle, Form::Participle));
+    }
+    out
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Short verbs ending consonant-vowel-consonant double the consonant ("ban" → "banned").
+fn doubles(w: &str) -> bool {
+    let b = w.as_bytes();
+    let n = b.len();
+    (3..=4).contains(&n)
+        && !is_vowel(b[n - 1])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y')
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3])
+}
+
+fn third_person(w: &str) -> String {
+    if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with("sh")
+        || w.ends_with("ch")
+        || w.ends_with('z')
+    {
+        format!("{w}es")
+    } else if let Some(stem) = consonant_y(w) {
+        format!("{stem}ies")
+    } else {
+        format!("{w}s")
+    }
+}
+
+fn past_of(w: &str) -> String {
+    if w.ends_with('e') {
+        format!("{w}d")
+    } else if let Some(stem) = consonant_y(w) {
+        format!("{stem}ied")
+    } else if doubles(w) {
+        format!("{w}{}ed", &w[w.len() - 1..])
+    } else {
+        format!("{w}ed")
+    }
+}
+
+fn ing_of(w: &str) -> String {
+    if w.ends_with("ee") || w.ends_with("ye") {
+        format!("{w}ing")
+    } else if let Some(stem) = w.strip_suffix('e') {
+        format!("{stem}ing")
+    } else if doubles(w) {
+        format!("{w}{}ing", &w[w.len() - 1..])
+    } else {
+        format!("{w}ing")
+    }
+}
+
+/// The stem of a word ending in consonant + y ("occupy" → "occup").
+fn consonant_y(w: &str) -> Option<&str> {
+    let stem = w.strip_suffix('y')?;
+    let last = *stem.as_bytes().last()?;
+    (!is_vowel(last)).then_some(stem)
+}
+
+fn plural(w: &str) -> String {
+    if w.ends_with('s') {
+        w.to_string()
+    } else {
+        third_person(w)
+    }
+}

@@ -1,0 +1,216 @@
+//! Merging the reports of one event within an article: "Lashkar Gah, Helmand
+//! Province" in one paragraph and "Rashkarga" in another are one capture, with
+//! two evidence entries.
+//!
+//! Two events merge when nothing they say contradicts: same kind, modality and
+//! speaker; actors, targets and places equal or one missing (a missing place
+//! only for kinds where the place is often left implicit); dates overlapping;
+//! counts of the same unit equal. Merging never crosses articles; that is the
+//! store's job.
+
+use sitrep_model::{
+    ActorKind, ActorMention, DateRange, Event, EventKind, FieldEvidence, Place, Precision,
+    TimeRelation,
+};
+
+/// Extra facts about an extracted event that the merge needs.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Meta {
+    /// The actor was guessed from the article, not read in the sentence.
+    pub actor_fallback: bool,
+    /// The target is the medium a statement was given to.
+    pub medium: bool,
+}
+
+/// Kinds whose reports often leave the place implicit in a later sentence.
+fn place_may_be_implicit(k: EventKind) -> bool {
+    matches!(
+        k,
+        EventKind::Deployment
+            | EventKind::Evacuation
+            | EventKind::Withdrawal
+            | EventKind::Statement
+            | EventKind::Meeting
+            | EventKind::Negotiation
+            | EventKind::Agreement
+            | EventKind::Ceasefire
+    )
+}
+
+pub(crate) fn same_place(a: &Place, b: &Place) -> bool {
+    match (a.geonameid, b.geonameid) {
+        (Some(x), Some(y)) if x == y => true,
+        _ => a.name == b.name && a.country == b.country,
+    }
+}
+
+/// Open-ended relations ("by", "from") extend the range to one side.
+pub(crate) fn dates_compatible(a: &DateRange, b: &DateRange) -> bool {
+    let lo = |d: &DateRange| match d.relation {
+        TimeRelation::By => chrono::NaiveDate::MIN,
+        _ => d.start,
+    };
+    let hi = |d: &DateRange| match d.relation {
+        TimeRelation::From => chrono::NaiveDate::MAX,
+        _ => d.end,
+    };
+    lo(a) <= hi(b) && lo(b) <= hi(a)
+}
+
+fn speaker(e: &Event) -> Option<String> {
+    e.person
+        .as_ref()
+        .map(|p| p.id.clone().unwrap_or_else(|| p.name.clone()))
+        .or_else(|| e.actor.as_ref().map(|a| a.id.clone()))
+}
+
+fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
+    if a.kind != b.kind || a.negated != b.negated || a.hypothetical != b.hypothetical {
+        return false;
+    }
+    if a.kind == EventKind::Statement {
+        if speaker(a).is_none() || speaker(a) != speaker(b) {
+            return false;
+        }
+    } else {
+        match (&a.actor, &b.actor) {
+            (Some(x), Some(y)) if !same_side(x, y) && !am.actor_fallback && !bm.actor_fallback => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    match (&a.target, &b.target) {
+        // A statement to a medium absorbs remarks without one, but two media
+        // are two interviews.
+        (Some(x), Some(y))
+            if x.id != y.id && !(a.kind == EventKind::Statement && am.medium != bm.medium) =>
+        {
+            return false
+        }
+        _ => {}
+    }
+    match (&a.place, &b.place) {
+        (Some(x), Some(y)) if !same_place(x, y) => return false,
+        (Some(_), None) | (None, Some(_)) if !place_may_be_implicit(a.kind) => return false,
+        _ => {}
+    }
+    if let (Some(x), Some(y)) = (&a.date, &b.date) {
+        if !dates_compatible(x, y) {
+            return false;
+        }
+    }
+    for qa in &a.quantities {
+        for qb in &b.quantities {
+            if qa.unit == qb.unit && (qa.value != qb.value || qa.of != qb.of) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+fn precision_rank(d: &DateRange) -> (u8, Precision) {
+    let open = matches!(d.relation, TimeRelation::By | TimeRelation::From);
+    (open as u8, d.precision)
+}
+
+/// Folds `b` into `a`: evidence is joined, missing fields are filled with a
+/// note of where they came from, the more precise date wins.
+fn absorb(a: &mut Event, am: &mut Meta, b: Event, bm: Meta) {
+    let b_span = b.sources.first().map(|s| s.sentence_span);
+    let mut fields = Vec::new();
+    let mut note = |field: &str| {
+        if let Some(span) = b_span {
+            fields.push(FieldEvidence {
+                field: field.to_string(),
+                span,
+            });
+        }
+    };
+    let b_actor_better = matches!((&a.actor, &b.actor), (Some(_), Some(_)))
+        && am.actor_fallback
+        && !bm.actor_fallback;
+    if (a.actor.is_none() && b.actor.is_some()) || b_actor_better {
+        a.actor = b.actor;
+        am.actor_fallback = bm.actor_fallback;
+        note("actor");
+    }
+    if a.person.is_none() && b.person.is_some() {
+        a.person = b.person;
+        note("person");
+    }
+    if (a.target.is_none() || (bm.medium && !am.medium)) && b.target.is_some() {
+        a.target = b.target;
+        am.medium |= bm.medium;
+        note("target");
+    }
+    if a.place.is_none() && b.place.is_some() {
+        a.place = b.place;
+        note("place");
+    }
+    match (&a.date, &b.date) {
+        (None, Some(_)) => {
+            a.date = b.date;
+            note("date");
+        }
+        (Some(x), Some(y)) if precision_rank(y) < precision_rank(x) => {
+            a.date = b.date;
+            note("date");
+        }
+        _ => {}
+    }
+    for q in b.quantities {
+        if !a.quantities.iter().any(|x| x.unit == q.unit) {
+            a.quantities.push(q);
+            note("quantity");
+        }
+    }
+    for p in b.places {
+        if !a.places.iter().any(|x| same_place(x, &p)) {
+            a.places.push(p);
+        }
+    }
+    a.fatalities = a.fatalities.take().or(b.fatalities);
+    a.injuries = a.injuries.take().or(b.injuries);
+    a.plover = a.plover.take().or(b.plover);
+    a.confidence = a.confidence.max(b.confidence);
+    a.sources.extend(b.sources);
+    if let Some(first) = a.sources.first_mut() {
+        first.fields.extend(fields);
+    }
+}
+
+/// Merges the events of one article, keeping the order of first report.
+pub(crate) fn merge(events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
+    let mut out: Vec<(Event, Meta)> = Vec::with_capacity(events.len());
+    for (e, m) in events {
+        // Prefer the candidate with a medium, so remarks join an interview.
+        let mut best: Option<usize> = None;
+        for (i, (o, om)) in out.iter().enumerate() {
+            if compatible(o, om, &e, &m) && best.is_none_or(|b| om.medium && !out[b].1.medium) {
+                best = Some(i);
+            }
+        }
+        match best {
+            Some(i) => {
+                let (o, om) = &mut out[i];
+                absorb(o, om, e, m);
+            }
+            None => out.push((e, m)),
+        }
+    }
+    out
+}
+
+/// One side: the same actor, or the same state's government and forces ("the
+/// U.S." and "the Pentagon").
+pub(crate) fn same_side(a: &ActorMention, b: &ActorMention) -> bool {
+    a.id == b.id
+        || (is_state(a.kind) && is_state(b.kind) && a.country.is_some() && a.country == b.country)
+}
+
+/// True for actors that act for a state.
+pub(crate) fn is_state(kind: ActorKind) -> bool {
+    matches!(kind, ActorKind::Government | ActorKind::StateForces)
+}

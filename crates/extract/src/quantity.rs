@@ -1,0 +1,199 @@
+//! Counted quantities in a sentence: "3,000 soldiers", "at least 14 of 34
+//! provincial capitals", "more than half of the country's territory",
+//! "fourteen provincial capitals", "killing 12".
+//!
+//! Works on folded tokens of one sentence; knows nothing about events. Which
+//! event a quantity belongs to is decided by the caller.
+
+use std::ops::Range;
+
+use sitrep_model::Qualifier;
+
+use crate::doc::Doc;
+use crate::lexicon::QuantityWords;
+
+/// What a number counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Counts {
+    /// A unit from the lexicon (index into `QuantityWords::units`).
+    Unit(usize),
+    /// People killed.
+    Fatalities,
+    /// People wounded.
+    Injuries,
+}
+
+/// One quantity found in a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct QuantRef {
+    pub toks: Range<usize>,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    pub of: Option<f64>,
+    pub counts: Counts,
+}
+
+/// A number written at token `i`: digits ("3,000", "3.5"), optionally followed
+/// by a multiplier ("million"), or number words ("fourteen", "twenty-five").
+/// Returns the value and the index after it.
+fn number_at(doc: &Doc, q: &QuantityWords, i: usize, end: usize) -> Option<(f64, usize)> {
+    let w = doc.word(i);
+    let first = w.chars().next()?;
+    let (mut value, mut next) = if first.is_ascii_digit() {
+        let cleaned: String = w.chars().filter(|c| *c != ',').collect();
+        (cleaned.parse::<f64>().ok()?, i + 1)
+    } else if let Some(v) = q.numbers.get(w) {
+        (*v, i + 1)
+    } else if let Some((a, b)) = w.split_once('-') {
+        // "twenty-five"
+        let (a, b) = (q.numbers.get(a)?, q.numbers.get(b)?);
+        (a + b, i + 1)
+    } else {
+        return None;
+    };
+    while next < end {
+        match q.multipliers.get(doc.word(next)) {
+            Some(m) => {
+                value *= m;
+                next += 1;
+            }
+            None => break,
+        }
+    }
+    Some((value, next))
+}
+
+/// The qualifier written just before token `i`, with its first token.
+fn qualifier_before(doc: &Doc, q: &QuantityWords, i: usize, start: usize) -> (Qualifier, usize) {
+    for (words, qual) in &q.qualifiers {
+        if words.len() <= i - start && doc.at(i - words.len(), words) {
+            return (*qual, i - words.len());
+        }
+    }
+    (Qualifier::Exact, i)
+}
+
+/// The unit named at `i` (after skippable words), longest phrase first.
+fn unit_at(
+    doc: &Doc,
+    q: &QuantityWords,
+    mut i: usize,
+    end: usize,
+    share: bool,
+) -> Option<(usize, usize)> {
+    for _ in 0..4 {
+        let mut best: Option<(usize, usize)> = None;
+        for (u, unit) in q.units.iter().enumerate() {
+            if share && !unit.share {
+                continue;
+            }
+            for w in &unit.words {
+                if i + w.len() <= end && doc.at(i, w) && best.is_none_or(|(_, l)| w.len() > l) {
+                    best = Some((u, w.len()));
+                }
+            }
+        }
+        if let Some((u, len)) = best {
+            return Some((u, i + len));
+        }
+        let w = doc.word(i);
+        let skippable = q.skip.contains(w) || w.ends_with("'s") || (doc.capitalised(i) && !share);
+        if i >= end || !skippable {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Every quantity in the token range of one sentence.
+pub(crate) fn find(doc: &Doc, q: &QuantityWords, sent: Range<usize>) -> Vec<QuantRef> {
+    let mut out = Vec::new();
+    let mut i = sent.start;
+    while i < sent.end {
+        if let Some(found) = share_at(doc, q, i, &sent).or_else(|| count_at(doc, q, i, &sent)) {
+            i = found.toks.end.max(i + 1);
+            out.push(found);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// "more than half of the country's territory".
+fn share_at(doc: &Doc, q: &QuantityWords, i: usize, sent: &Range<usize>) -> Option<QuantRef> {
+    let (words, value) = q
+        .shares
+        .iter()
+        .find(|(w, _)| i + w.len() <= sent.end && doc.at(i, w))?;
+    let mut next = i + words.len();
+    if doc.word(next) != "of" {
+        return None;
+    }
+    next += 1;
+    let (unit, end) = unit_at(doc, q, next, sent.end, true)?;
+    let (qualifier, start) = qualifier_before(doc, q, i, sent.start);
+    Some(QuantRef {
+        toks: start..end,
+        value: *value,
+        qualifier,
+        of: None,
+        counts: Counts::Unit(unit),
+    })
+}
+
+/// "at least 14 of Afghanistan's 34 provincial capitals", "3,000 soldiers",
+/// "12 people were killed", "killing 12".
+fn count_at(doc: &Doc, q: &QuantityWords, i: usize, sent: &Range<usize>) -> Option<QuantRef> {
+    let (value, mut next) = number_at(doc, q, i, sent.end)?;
+    let (qualifier, start) = qualifier_before(doc, q, i, sent.start);
+    let mut of = None;
+    // "14 of (the country's) 34 ..." and "14 out of 34".
+    let of_at = if doc.word(next) == "of" {
+        Some(next + 1)
+    } else if doc.word(next) == "out" && doc.word(next + 1) == "of" {
+        Some(next + 2)
+    } else {
+        None
+    };
+    if let Some(mut j) = of_at {
+        while j < sent.end && j < next + 4 {
+            if let Some((whole, after)) = number_at(doc, q, j, sent.end) {
+                of = Some(whole);
+                next = after;
+                break;
+            }
+            j += 1;
+        }
+    }
+    let unit = unit_at(doc, q, next, sent.end, false);
+    let end = unit.map_or(next, |(_, e)| e);
+    let near = |r: Range<usize>, set: &std::collections::HashSet<String>| {
+        r.clone()
+            .any(|k| k < sent.end && k >= sent.start && set.contains(doc.word(k)))
+    };
+    let after = end..(end + 4).min(sent.end);
+    let before = start.saturating_sub(2).max(sent.start)..start;
+    let counts =
+        if near(after.clone(), &q.fatality_words) || near(before.clone(), &q.fatality_words) {
+            Counts::Fatalities
+        } else if near(after, &q.injury_words) || near(before, &q.injury_words) {
+            Counts::Injuries
+        } else if let Some((u, _)) = unit {
+            Counts::Unit(u)
+        } else {
+            return None;
+        };
+    // A bare year is a date, not a count.
+    if unit.is_none() && (1900.0..2100.0).contains(&value) && value.fract() == 0.0 {
+        return None;
+    }
+    Some(QuantRef {
+        toks: start..end,
+        value,
+        qualifier,
+        of,
+        counts,
+    })
+}

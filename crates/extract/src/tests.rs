@@ -1,0 +1,402 @@
+//! Unit tests over hand-built recognitions: each case names the mentions a
+//! recogniser would give, so the rules are tested apart from recognition.
+
+use chrono::NaiveDate;
+use sitrep_model::{
+    ActorKind, ActorMention, Article, DateRange, Event, EventKind, Mention, MentionKind,
+    PersonMention, Place, PlaceKind, PlaceMention, PlaceRole, Qualifier, Span, TimeMention,
+    TimeRelation,
+};
+use sitrep_recognise::Recognition;
+
+use super::*;
+
+/// What a surface string in a test sentence is.
+#[derive(Clone)]
+enum M {
+    Actor(&'static str, ActorKind, &'static str),
+    Person(&'static str, &'static str),
+    Place(&'static str, PlaceKind, &'static str, f64, f64),
+    Metonym(&'static str, &'static str),
+    Day(&'static str),
+}
+
+fn place(name: &str, kind: PlaceKind, country: &str, lat: f64, lon: f64) -> Place {
+    Place {
+        geonameid: None,
+        name: name.into(),
+        kind,
+        admin1: None,
+        admin1_code: None,
+        admin2: None,
+        country: country.into(),
+        country_name: country.into(),
+        lat,
+        lon,
+        population: 0,
+    }
+}
+
+/// Builds a recognition from (surface, mention) pairs; each surface is found
+/// at its n-th unused occurrence in the text.
+fn recognise(text: &str, ms: &[(&str, M)]) -> Recognition {
+    let mut mentions = Vec::new();
+    let mut used: Vec<Span> = Vec::new();
+    for (surface, m) in ms {
+        let mut from = 0;
+        let start = loop {
+            let Some(p) = text[from..].find(surface) else {
+                panic!("{surface:?} not in {text:?}")
+            };
+            let s = from + p;
+            if !used.iter().any(|u| u.start == s) {
+                break s;
+            }
+            from = s + 1;
+        };
+        let span = Span::new(start, start + surface.len());
+        used.push(span);
+        let kind = match m.clone() {
+            M::Actor(id, kind, country) => MentionKind::Actor(ActorMention {
+                id: id.into(),
+                name: id.into(),
+                kind,
+                country: Some(country.into()),
+                generic: id.starts_with("generic:"),
+            }),
+            M::Person(name, aff) => MentionKind::Person(PersonMention {
+                id: None,
+                name: name.into(),
+                role: None,
+                affiliation: Some(aff.into()),
+                country: None,
+                via_pronoun: false,
+            }),
+            M::Place(name, kind, c, lat, lon) => MentionKind::Place(PlaceMention {
+                place: Some(place(name, kind, c, lat, lon)),
+                score: 1.0,
+                candidates: 1,
+                fuzzy: false,
+                role: PlaceRole::Literal,
+            }),
+            M::Metonym(name, c) => MentionKind::Place(PlaceMention {
+                place: Some(place(name, PlaceKind::City, c, 0.0, 0.0)),
+                score: 1.0,
+                candidates: 1,
+                fuzzy: false,
+                role: PlaceRole::Metonym,
+            }),
+            M::Day(d) => {
+                let d = NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+                MentionKind::Time(TimeMention {
+                    range: Some(DateRange::day(d)),
+                    relative: true,
+                })
+            }
+        };
+        mentions.push(Mention {
+            span,
+            text: surface.to_string(),
+            sentence: 0,
+            kind,
+        });
+    }
+    mentions.sort_by_key(|m| m.span.start);
+    Recognition {
+        sentences: sitrep_text::sentences(text),
+        mentions,
+    }
+}
+
+fn run(text: &str, ms: &[(&str, M)]) -> Vec<Event> {
+    let mut article = Article::from_text(text, "test");
+    article.published = NaiveDate::from_ymd_opt(2021, 8, 13);
+    let ex = Extractor::shipped().unwrap();
+    ex.extract(&article, &recognise(text, ms))
+}
+
+fn taliban() -> M {
+    M::Actor("taliban", ActorKind::RebelGroup, "AF")
+}
+fn city(name: &'static str) -> M {
+    M::Place(name, PlaceKind::City, "AF", 31.0, 65.0)
+}
+
+/// (actor id, kind, place name) of the factual events.
+fn facts(events: &[Event]) -> Vec<(String, EventKind, String)> {
+    events
+        .iter()
+        .filter(|e| !e.negated && !e.hypothetical)
+        .map(|e| {
+            (
+                e.actor.as_ref().map_or(String::new(), |a| a.id.clone()),
+                e.kind,
+                e.place.as_ref().map_or(String::new(), |p| p.name.clone()),
+            )
+        })
+        .collect()
+}
+
+fn f(actor: &str, kind: EventKind, place: &str) -> (String, EventKind, String) {
+    (actor.into(), kind, place.into())
+}
+
+#[test]
+fn lexicon_inflects_verbs() {
+    let forms = |s: &str| {
+        lexicon::inflect(s)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(forms("seize"), ["seize", "seizes", "seizing", "seized"]);
+    assert_eq!(
+        forms("occupy"),
+        ["occupy", "occupies", "occupying", "occupied"]
+    );
+    assert_eq!(
+        forms("take:took:taken"),
+        ["take", "takes", "taking", "took", "taken"]
+    );
+    assert_eq!(
+        forms("pull out"),
+        ["pull out", "pulls out", "pulling out", "pulled out"]
+    );
+    assert_eq!(forms("ban"), ["ban", "bans", "banning", "banned"]);
+    assert_eq!(forms("clash"), ["clash", "clashes", "clashing", "clashed"]);
+}
+
+#[test]
+fn territory_voice_lists_and_appositions() {
+    use EventKind::*;
+    type Fact = (String, EventKind, String);
+    type Case = (&'static str, Vec<(&'static str, M)>, Vec<Fact>);
+    let cases: Vec<Case> = vec![
+        (
+            "The Taliban occupied Kandahar, Herat and Kunduz on Thursday.",
+            vec![
+                ("Taliban", taliban()),
+                ("Kandahar", city("Kandahar")),
+                ("Herat", city("Herat")),
+                ("Kunduz", city("Kunduz")),
+            ],
+            vec![
+                f("taliban", TerritoryTaken, "Kandahar"),
+                f("taliban", TerritoryTaken, "Herat"),
+                f("taliban", TerritoryTaken, "Kunduz"),
+            ],
+        ),
+        (
+            "Kandahar fell to the Taliban on Thursday night, officials said.",
+            vec![("Kandahar", city("Kandahar")), ("Taliban", taliban())],
+            vec![f("taliban", TerritoryTaken, "Kandahar")],
+        ),
+        (
+            "Lashkar Gah was captured by the Taliban.",
+            vec![("Lashkar Gah", city("Lashkar Gah")), ("Taliban", taliban())],
+            vec![f("taliban", TerritoryTaken, "Lashkar Gah")],
+        ),
+        (
+            "Insurgents have overrun Lashkargah, the capital of Helmand.",
+            vec![
+                ("Insurgents", taliban()),
+                ("Lashkargah", city("Lashkar Gah")),
+                (
+                    "Helmand",
+                    M::Place("Helmand", PlaceKind::Admin1, "AF", 31.0, 64.0),
+                ),
+            ],
+            vec![f("taliban", TerritoryTaken, "Lashkar Gah")],
+        ),
+        (
+            "Government forces retook Ghazni after heavy clashes.",
+            vec![
+                (
+                    "Government forces",
+                    M::Actor("af.forces", ActorKind::StateForces, "AF"),
+                ),
+                ("Ghazni", city("Ghazni")),
+            ],
+            vec![
+                f("af.forces", TerritoryRegained, "Ghazni"),
+                f("af.forces", ArmedClash, "Ghazni"),
+            ],
+        ),
+        (
+            "The Taliban denied they had entered Mazar-e Sharif.",
+            vec![
+                ("Taliban", taliban()),
+                ("Mazar-e Sharif", city("Mazar-i-Sharif")),
+            ],
+            vec![f("taliban", Statement, "")],
+        ),
+        (
+            "If Kabul falls, the government will collapse.",
+            vec![("Kabul", city("Kabul"))],
+            vec![],
+        ),
+        (
+            "The Taliban took part in the talks.",
+            vec![("Taliban", taliban())],
+            vec![f("taliban", Negotiation, "")],
+        ),
+    ];
+    for (text, ms, want) in cases {
+        assert_eq!(facts(&run(text, &ms)), want, "{text}");
+    }
+}
+
+#[test]
+fn quantities_are_read_with_qualifiers() {
+    let text = "The Taliban now control at least 14 of Afghanistan's 34 provincial capitals and more than half of the country's territory.";
+    let events = run(
+        text,
+        &[
+            ("Taliban", taliban()),
+            (
+                "Afghanistan",
+                M::Place("Afghanistan", PlaceKind::Country, "AF", 33.0, 65.0),
+            ),
+        ],
+    );
+    let claims: Vec<_> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::ControlClaim)
+        .collect();
+    assert_eq!(claims.len(), 1, "{events:#?}");
+    let qs = &claims[0].quantities;
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(
+        (qs[0].value, qs[0].of, qs[0].qualifier, qs[0].unit.as_str()),
+        (14.0, Some(34.0), Qualifier::AtLeast, "provincial capitals")
+    );
+    assert_eq!(
+        (qs[1].value, qs[1].qualifier, qs[1].unit.as_str()),
+        (0.5, Qualifier::MoreThan, "share of territory")
+    );
+    assert_eq!(claims[0].date.unwrap().to_string(), "2021-08-13");
+}
+
+#[test]
+fn deployments_split_by_count_and_inherit_destination() {
+    let text = "The US and Britain said they would send troops to Kabul. The Pentagon will send 3,000 soldiers and 3,500 soldiers to Kuwait. Britain will deploy another 600 soldiers.";
+    let us = M::Actor("us.government", ActorKind::Government, "US");
+    let gb = M::Actor("gb.government", ActorKind::Government, "GB");
+    let events = run(
+        text,
+        &[
+            ("US", us.clone()),
+            ("Britain", gb.clone()),
+            ("Kabul", city("Kabul")),
+            ("Pentagon", us),
+            (
+                "Kuwait",
+                M::Place("Kuwait", PlaceKind::Country, "KW", 29.0, 47.0),
+            ),
+            ("Britain", gb),
+        ],
+    );
+    let deps: Vec<(String, f64)> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Deployment)
+        .map(|e| {
+            (
+                e.place.as_ref().map_or(String::new(), |p| p.name.clone()),
+                e.quantities.first().map_or(0.0, |q| q.value),
+            )
+        })
+        .collect();
+    assert!(deps.contains(&("Kabul".into(), 3000.0)), "{deps:?}");
+    assert!(deps.contains(&("Kuwait".into(), 3500.0)), "{deps:?}");
+    assert!(deps.contains(&("Kabul".into(), 600.0)), "{deps:?}");
+    assert_eq!(deps.len(), 3, "{deps:?}");
+    let planned = events
+        .iter()
+        .find(|e| e.kind == EventKind::Deployment)
+        .unwrap();
+    assert!(!planned.hypothetical);
+    assert_eq!(planned.date.unwrap().relation, TimeRelation::From);
+}
+
+#[test]
+fn statements_to_two_media_stay_two() {
+    let text = "Defence Secretary Ben Wallace said the country was lost. He told Sky News on Friday that he was worried. He also told the BBC that a civil war was coming.";
+    let wallace = M::Person("Ben Wallace", "gb.government");
+    let events = run(
+        text,
+        &[
+            ("Ben Wallace", wallace.clone()),
+            ("He", wallace.clone()),
+            ("Friday", M::Day("2021-08-13")),
+            ("He", wallace),
+        ],
+    );
+    let st: Vec<String> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Statement)
+        .map(|e| e.target.as_ref().map_or(String::new(), |t| t.name.clone()))
+        .collect();
+    assert_eq!(st, ["Sky News", "the BBC"], "{events:#?}");
+}
+
+#[test]
+fn metonym_speaker_is_a_government() {
+    let text = "Washington condemned the attack on the embassy.";
+    let events = run(text, &[("Washington", M::Metonym("Washington", "US"))]);
+    let st = events
+        .iter()
+        .find(|e| e.kind == EventKind::Statement)
+        .expect("statement");
+    assert_eq!(st.actor.as_ref().unwrap().id, "us.government");
+    assert_eq!(st.plover.as_ref().unwrap().event_type, "ACCUSE");
+}
+
+#[test]
+fn merged_reports_keep_both_evidence() {
+    let text = "Militants occupied Lashkar Gah on Thursday. After the occupation of Rashkarga, the Taliban moved north.";
+    let events = run(
+        text,
+        &[
+            ("Militants", taliban()),
+            ("Lashkar Gah", city("Lashkar Gah")),
+            ("Thursday", M::Day("2021-08-12")),
+            ("Rashkarga", city("Lashkar Gah")),
+            ("Taliban", taliban()),
+        ],
+    );
+    let taken: Vec<_> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::TerritoryTaken)
+        .collect();
+    assert_eq!(taken.len(), 1, "{events:#?}");
+    assert_eq!(taken[0].sources.len(), 2);
+    assert_eq!(taken[0].date.unwrap().to_string(), "2021-08-12");
+}
+
+#[test]
+fn ids_are_stable_and_spans_slice() {
+    let text = "HERAT FALLS AS TALIBAN SWEEP WEST\n\nTaliban fighters seized the southern city of Kandahar overnight.";
+    let ms = [
+        ("HERAT", city("Herat")),
+        ("TALIBAN", taliban()),
+        ("Taliban", taliban()),
+        ("Kandahar", city("Kandahar")),
+    ];
+    let a = run(text, &ms);
+    let b = run(text, &ms);
+    assert_eq!(a, b);
+    let got = facts(&a);
+    assert!(
+        got.contains(&f("taliban", EventKind::TerritoryTaken, "Herat")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&f("taliban", EventKind::TerritoryTaken, "Kandahar")),
+        "{got:?}"
+    );
+    for e in &a {
+        for s in &e.sources {
+            assert!(text.get(s.trigger.start..s.trigger.end).is_some());
+        }
+    }
+}
