@@ -15,8 +15,9 @@ use sitrep_model::{EventKind, Qualifier};
 use crate::ExtractError;
 
 /// The lexicon file names, in load order.
-pub(crate) const FILES: [&str; 5] = [
+pub(crate) const FILES: [&str; 6] = [
     "events.toml",
+    "diplomacy.toml",
     "cues.toml",
     "quantities.toml",
     "media.toml",
@@ -24,10 +25,14 @@ pub(crate) const FILES: [&str; 5] = [
 ];
 
 /// The shipped lexicon files, embedded.
-pub(crate) const SHIPPED: [(&str, &str); 5] = [
+pub(crate) const SHIPPED: [(&str, &str); 6] = [
     (
         "events.toml",
         include_str!("../../../data/lexicon/events.toml"),
+    ),
+    (
+        "diplomacy.toml",
+        include_str!("../../../data/lexicon/diplomacy.toml"),
     ),
     ("cues.toml", include_str!("../../../data/lexicon/cues.toml")),
     (
@@ -355,7 +360,8 @@ impl Lexicon {
             message: e.to_string(),
         };
         match name {
-            "events.toml" => {
+            // Both files hold triggers; they are split only to keep each readable.
+            "events.toml" | "diplomacy.toml" => {
                 let file: EventsFile = toml::from_str(source).map_err(parse_err)?;
                 for spec in file.trigger {
                     self.add_trigger(spec, origin)?;

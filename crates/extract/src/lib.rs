@@ -138,7 +138,7 @@ impl Extractor {
     }
 
     /// The same extractor with the lexicon files found in `dir` added
-    /// (`events.toml`, `cues.toml`, `quantities.toml`, `media.toml`,
+    /// (`events.toml`, `diplomacy.toml`, `cues.toml`, `quantities.toml`, `media.toml`,
     /// `codes.toml`; any may be missing).
     pub fn with_user_dir(self, dir: &Path) -> Result<Extractor, ExtractError> {
         let mut lex = self.lex;
