@@ -102,8 +102,8 @@ fn load_paragraphs(dir: &Path) -> anyhow::Result<Vec<String>> {
     Ok(out)
 }
 
-/// `n` articles of 4 to 9 paragraphs each, chosen by a fixed-seed generator so
-/// every run measures the same corpus.
+/// `n` articles of 2 to 5 KB (news-article length), made of paragraphs chosen
+/// by a fixed-seed generator so every run measures the same corpus.
 fn generate(paragraphs: &[String], n: usize) -> Vec<Article> {
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move || {
@@ -115,11 +115,14 @@ fn generate(paragraphs: &[String], n: usize) -> Vec<Article> {
     let base = NaiveDate::from_ymd_opt(2021, 7, 1).expect("valid date");
     (0..n)
         .map(|i| {
-            let count = 4 + (next() % 6) as usize;
-            let text = (0..count)
-                .map(|_| paragraphs[(next() % paragraphs.len() as u64) as usize].as_str())
-                .collect::<Vec<_>>()
-                .join("\n\n");
+            let target = 2000 + (next() % 3000) as usize;
+            let mut text = String::with_capacity(target + 1000);
+            while text.len() < target {
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                text.push_str(&paragraphs[(next() % paragraphs.len() as u64) as usize]);
+            }
             let mut a = Article::from_text(text, format!("bench#{i}"));
             a.published = base.checked_add_days(chrono::Days::new(next() % 90));
             a
