@@ -50,19 +50,30 @@ fn extract_offsets_slice_the_original_text() {
     let text = std::fs::read_to_string(&path).unwrap();
     let chars: Vec<char> = text.chars().collect();
     let out = run(sitrep().arg("extract").arg(&path));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines = json_lines(&out.stdout);
     let mentions: Vec<&Value> = lines.iter().filter(|l| l["record"] == "mention").collect();
     assert!(mentions.len() > 30, "only {} mentions", mentions.len());
     for m in mentions {
-        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
         let by_chars: String = chars[s..e].iter().collect();
         assert_eq!(by_chars, m["text"].as_str().unwrap(), "char offsets of {m}");
         let (bs, be) = (
             m["byte_start"].as_u64().unwrap() as usize,
             m["byte_end"].as_u64().unwrap() as usize,
         );
-        assert_eq!(&text[bs..be], m["text"].as_str().unwrap(), "byte offsets of {m}");
+        assert_eq!(
+            &text[bs..be],
+            m["text"].as_str().unwrap(),
+            "byte offsets of {m}"
+        );
     }
     let article = &lines[0];
     assert_eq!(article["record"], "article");
@@ -111,7 +122,11 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let good = d.join("2021-08-14-good.txt");
-    std::fs::write(&good, "Taliban fighters captured Mazar-i-Sharif on Saturday.\n").unwrap();
+    std::fs::write(
+        &good,
+        "Taliban fighters captured Mazar-i-Sharif on Saturday.\n",
+    )
+    .unwrap();
     let empty = d.join("empty.txt");
     std::fs::write(&empty, "").unwrap();
     let binary = d.join("binary.txt");
@@ -148,17 +163,26 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
     )
     .unwrap();
     let db = d.join("test.db");
-    let out = run(sitrep()
-        .arg("ingest")
-        .arg("--db")
-        .arg(&db)
-        .args([&good, &empty, &binary, &invalid, &no_article, &big, &missing, &good2]));
+    let out = run(sitrep().arg("ingest").arg("--db").arg(&db).args([
+        &good,
+        &empty,
+        &binary,
+        &invalid,
+        &no_article,
+        &big,
+        &missing,
+        &good2,
+    ]));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
     for bad in [&empty, &binary, &invalid, &no_article, &big, &missing] {
         let name = bad.file_name().unwrap().to_string_lossy();
         let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(&*name)).collect();
-        assert_eq!(lines.len(), 1, "one error line naming {name}; stderr:\n{stderr}");
+        assert_eq!(
+            lines.len(),
+            1,
+            "one error line naming {name}; stderr:\n{stderr}"
+        );
     }
     assert!(stderr.contains("2 articles stored"), "stderr: {stderr}");
 
@@ -183,13 +207,20 @@ fn ingesting_twice_is_a_no_op() {
         "Taliban fighters seized Ghazni, 150 km south-west of Kabul, on Thursday, officials said.\n",
     )
     .unwrap();
-    for expected in ["1 articles stored, 0 already present", "0 articles stored, 1 already present"] {
+    for expected in [
+        "1 articles stored, 0 already present",
+        "0 articles stored, 1 already present",
+    ] {
         let out = run(sitrep().arg("ingest").arg("--db").arg(&db).arg(&report));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{stderr}");
         assert!(stderr.contains(expected), "want {expected:?} in {stderr}");
     }
-    let out = run(sitrep().arg("mentions").arg("--db").arg(&db).args(["--format", "csv"]));
+    let out = run(sitrep()
+        .arg("mentions")
+        .arg("--db")
+        .arg(&db)
+        .args(["--format", "csv"]));
     let csv = String::from_utf8_lossy(&out.stdout);
     assert!(csv.lines().next().unwrap().contains("byte_start"), "{csv}");
     assert_eq!(
@@ -208,9 +239,15 @@ fn events_export_in_every_format() {
         .arg("--db")
         .arg(&db)
         .arg(reference_article()));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
-    let out = run(sitrep().args(["events", "--format", "geojson", "--db"]).arg(&db));
+    let out = run(sitrep()
+        .args(["events", "--format", "geojson", "--db"])
+        .arg(&db));
     let geo: Value = serde_json::from_slice(&out.stdout).expect("GeoJSON parses");
     assert_eq!(geo["type"], "FeatureCollection");
     let features = geo["features"].as_array().unwrap();
@@ -220,18 +257,124 @@ fn events_export_in_every_format() {
         assert!(c[0].as_f64().unwrap().abs() <= 180.0 && c[1].as_f64().unwrap().abs() <= 90.0);
     }
 
-    let out = run(sitrep().args(["events", "--format", "acled", "--db"]).arg(&db));
+    let out = run(sitrep()
+        .args(["events", "--format", "acled", "--db"])
+        .arg(&db));
     let acled = String::from_utf8(out.stdout).unwrap();
     let header = acled.lines().next().unwrap();
-    for col in ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "admin1", "latitude", "fatalities"] {
-        assert!(header.split(',').any(|h| h == col), "ACLED column {col} in {header}");
+    for col in [
+        "event_id_cnty",
+        "event_date",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "admin1",
+        "latitude",
+        "fatalities",
+    ] {
+        assert!(
+            header.split(',').any(|h| h == col),
+            "ACLED column {col} in {header}"
+        );
     }
-    assert!(acled.contains("Non-state actor overtakes territory"), "{acled}");
+    assert!(
+        acled.contains("Non-state actor overtakes territory"),
+        "{acled}"
+    );
 
     let out = run(sitrep()
-        .args(["events", "--kind", "territory_taken", "--place", "AF-HEL", "--db"])
+        .args([
+            "events",
+            "--kind",
+            "territory_taken",
+            "--place",
+            "AF-HEL",
+            "--db",
+        ])
         .arg(&db));
     let events = json_lines(&out.stdout);
-    assert_eq!(events.len(), 1, "one Lashkar Gah capture, merged: {events:?}");
-    assert_eq!(events[0]["sources"][0]["article"].as_str().map(str::len), Some(16));
+    assert_eq!(
+        events.len(),
+        1,
+        "one Lashkar Gah capture, merged: {events:?}"
+    );
+    assert_eq!(
+        events[0]["sources"][0]["article"].as_str().map(str::len),
+        Some(16)
+    );
+}
+
+/// A user extends the gazetteer and the actor dictionary for a new place and
+/// group without recompiling: a GeoNames dump line and a TOML file.
+#[test]
+fn user_data_extends_dictionaries_without_recompiling() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let dump = dir.path().join("XX.txt");
+    // GeoNames' 19 tab-separated columns; the id is a test value.
+    let cols = [
+        "99000001",
+        "Marjah",
+        "Marjah",
+        "Marja,Marjeh",
+        "31.5200",
+        "64.1200",
+        "P",
+        "PPL",
+        "AF",
+        "",
+        "10",
+        "",
+        "",
+        "",
+        "80000",
+        "",
+        "760",
+        "Asia/Kabul",
+        "2021-01-01",
+    ];
+    std::fs::write(&dump, cols.join("\t") + "\n").unwrap();
+    let out = run(sitrep()
+        .env("SITREP_DATA_DIR", &data)
+        .args(["gazetteer", "import"])
+        .arg(&dump));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::create_dir_all(data.join("actors")).unwrap();
+    std::fs::write(
+        data.join("actors/local.toml"),
+        "[[actor]]\nid = \"test.brigade\"\nname = \"Northern Lions Brigade\"\nkind = \"militia\"\n\
+         country = \"AF\"\naliases = [\"Northern Lions\"]\n",
+    )
+    .unwrap();
+    let article = dir.path().join("2021-08-20-marjah.txt");
+    std::fs::write(
+        &article,
+        "Fighters of the Northern Lions clashed with the Taliban near Marjeh on Thursday.\n",
+    )
+    .unwrap();
+    let out = run(sitrep()
+        .env("SITREP_DATA_DIR", &data)
+        .arg("extract")
+        .arg(&article));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out.stdout);
+    let place = lines
+        .iter()
+        .find(|l| l["type"] == "place" && l["text"] == "Marjeh")
+        .expect("Marjeh recognised through the imported alternate name");
+    assert_eq!(place["place"]["name"], "Marjah");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["type"] == "actor" && l["id"] == "test.brigade"),
+        "user actor recognised: {lines:?}"
+    );
 }

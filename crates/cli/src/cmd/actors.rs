@@ -24,7 +24,13 @@ pub fn run(global: &GlobalArgs, args: ActorsArgs) -> anyhow::Result<ExitCode> {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_else(|| "imported".into());
                 let out = dir.join(format!("{stem}.toml"));
-                std::fs::write(&out, dict.to_toml())
+                let header = format!(
+                    "# Imported by `sitrep actors import` from {}.\n\
+                     # CAMEO/Phoenix actor dictionaries are published by the Open Event Data\n\
+                     # Alliance under the MIT licence; keep this notice with the file.\n\n",
+                    file.display()
+                );
+                std::fs::write(&out, header + &dict.to_toml())
                     .with_context(|| format!("writing {}", out.display()))?;
                 eprintln!(
                     "sitrep: {} actors from {} written to {}",

@@ -51,14 +51,26 @@ pub fn run(global: &GlobalArgs, args: BenchArgs) -> anyhow::Result<ExitCode> {
             .map(|a| pipeline.recogniser.recognise(a).mentions.len())
             .sum::<usize>()
     });
-    report("recognise", articles.len(), bytes, t_rec, &format!("{n_mentions} mentions"));
+    report(
+        "recognise",
+        articles.len(),
+        bytes,
+        t_rec,
+        &format!("{n_mentions} mentions"),
+    );
     let (t_all, n_events) = time(|| {
         articles
             .iter()
             .map(|a| pipeline.process(a).events.len())
             .sum::<usize>()
     });
-    report("recognise+extract", articles.len(), bytes, t_all, &format!("{n_events} events"));
+    report(
+        "recognise+extract",
+        articles.len(),
+        bytes,
+        t_all,
+        &format!("{n_events} events"),
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -30,7 +30,10 @@ pub fn run(global: &GlobalArgs, args: EvalArgs) -> anyhow::Result<ExitCode> {
     }
     if wanted(EvalTask::Geoparse) {
         if let Some(path) = found(&gold(GEOPARSE_DEV), args.task == EvalTask::Geoparse)? {
-            println!("{}", sitrep_eval::geoparse::run(pipeline.recogniser.gazetteer(), &path)?);
+            println!(
+                "{}",
+                sitrep_eval::geoparse::run(pipeline.recogniser.gazetteer(), &path)?
+            );
             ran += 1;
         }
     }
