@@ -7,7 +7,10 @@
 //! labels generic sides ("officials", "fighters") only where they stand for a
 //! named actor, while the recogniser reports every generic side so that no
 //! event loses its actor; an unlabelled generic actor is counted apart
-//! (`generic, unscored`) rather than as a false positive.
+//! (`generic, unscored`) rather than as a false positive. Likewise a country
+//! adjective the recogniser reports as a place modifier ("Afghan" in "Afghan
+//! forces", as GeoWebNews labels it) inside a span the corpus labels as an
+//! actor is set aside, not counted against place precision.
 //! Resolution: of the gold mentions found, the share whose payload is right —
 //! places by GeoNames id (or, without one, by ISO 3166-2 code and country),
 //! actors and people by dictionary id, dates by their normalised range.
@@ -35,6 +38,8 @@ pub struct MentionsReport {
     pub unlocated: usize,
     /// Predicted generic actors the gold does not label (not scored).
     pub generic_unscored: usize,
+    /// Predicted place modifiers inside gold actor spans (not scored).
+    pub modifiers_in_actors: usize,
     /// A sample of misses and wrong resolutions, for reading.
     pub errors: Vec<String>,
 }
@@ -90,6 +95,14 @@ pub fn run(recogniser: &Recogniser, dir: &Path) -> Result<MentionsReport, EvalEr
                 counts.tp += 1;
             } else if m.as_actor().is_some_and(|a| a.generic) {
                 report.generic_unscored += 1;
+            } else if m
+                .as_place()
+                .is_some_and(|p| p.role == sitrep_model::PlaceRole::Modifier)
+                && gold_spans
+                    .iter()
+                    .any(|(k, s)| *k == "actor" && s.overlaps(m.span))
+            {
+                report.modifiers_in_actors += 1;
             } else {
                 counts.fp += 1;
                 report.note(format!(
@@ -200,8 +213,8 @@ impl fmt::Display for MentionsReport {
         writeln!(f, "{:<7} recognition {all}", "all")?;
         writeln!(
             f,
-            "generic actors the gold does not label (unscored): {}",
-            self.generic_unscored
+            "set aside: {} generic actors the gold does not label, {} place modifiers inside gold actors",
+            self.generic_unscored, self.modifiers_in_actors
         )?;
         if self.unlocated > 0 {
             writeln!(
