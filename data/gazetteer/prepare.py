@@ -67,8 +67,16 @@ def ring_centroid(ring):
     return abs(a) / 2, cx / (3 * a), cy / (3 * a)
 
 
+def equal_area(ring):
+    """The ring in Lambert's cylindrical equal-area projection (x = lon,
+    y = sin lat), where a planar centroid is the true area centroid: in plain
+    lon/lat, areas near the poles count for too much and pull the centroid of
+    a large northern country (Russia, Canada) too far north."""
+    return [(x, math.sin(math.radians(y))) for x, y in ring]
+
+
 def country_points():
-    """Centroid of each country's largest polygon (Natural Earth 50m)."""
+    """Area centroid of each country's largest polygon (Natural Earth 50m)."""
     g = json.load(open(os.path.join(SRC, "world/ne_50m_admin_0_countries.geojson")))
     pts = {}
     for f in g["features"]:
@@ -78,8 +86,9 @@ def country_points():
             iso = {"FRA": "FR", "NOR": "NO", "KOS": "XK"}.get(p["ADM0_A3"], iso)
         geom = f["geometry"]
         polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-        best = max((ring_centroid(poly[0]) for poly in polys), key=lambda t: t[0])
-        pts[iso] = (round(best[2], 4), round(best[1], 4))
+        best = max((ring_centroid(equal_area(poly[0])) for poly in polys), key=lambda t: t[0])
+        lat = math.degrees(math.asin(max(-1.0, min(1.0, best[2]))))
+        pts[iso] = (round(lat, 4), round(best[1], 4))
     return pts
 
 

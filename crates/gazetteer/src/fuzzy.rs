@@ -1,94 +1,26 @@
 //! Fuzzy lookup: names within a small edit distance of a garbled or
 //! transliterated spelling ("Rashkarga" for "Lashkargah").
 //!
-//! Only the keys of the fuzzy map are searched (primary names and aliases of
+//! Only the keys of the fuzzy table are searched (primary names and aliases of
 //! countries, admin units and places of 15,000 people or more, or from a
 //! detailed source); GeoNames' many alternate spellings are not, because
-//! matching near them finds far more noise than places. The automaton keeps
-//! one row of the edit-distance table as its state and prunes any prefix
-//! already further than the limit, so a search touches only a thin slice of
-//! the map. Deciding when a fuzzy match is believable is left to recognition.
+//! matching near them finds far more noise than places. The table is cut into
+//! sections (one per country, one of big places world-wide) whose rows are
+//! sorted by key length, so a search reads only the lengths within reach;
+//! a letter mask per row rules out most of those before any distance is
+//! computed, and the distance itself stops as soon as it exceeds the limit.
+//! Deciding when a fuzzy match is believable is left to recognition.
 
-use fst::{Automaton, IntoStreamer, Streamer};
-
-use crate::layout::FUZZY_WORLD;
+use crate::layout::{letter_mask, FUZZY_WORLD};
 use crate::{EntryId, Gazetteer, Hit};
 
-/// Longest query the automaton takes, in bytes.
+/// Longest query searched, in bytes.
 const MAX_QUERY: usize = 31;
 
-/// Edit-distance automaton over bytes, after an exact section prefix.
-struct Levenshtein<'q> {
-    prefix: &'q [u8],
-    query: &'q [u8],
-    max: u8,
-}
-
-/// Inside the prefix (bytes matched so far), or one row of the edit-distance table.
-#[derive(Clone)]
-enum State {
-    Prefix(usize),
-    Row([u8; MAX_QUERY + 1]),
-}
-
-impl Levenshtein<'_> {
-    fn first_row(&self) -> State {
-        let mut row = [0u8; MAX_QUERY + 1];
-        for (i, cell) in row.iter_mut().enumerate().take(self.query.len() + 1) {
-            *cell = i as u8;
-        }
-        State::Row(row)
-    }
-}
-
-impl Automaton for Levenshtein<'_> {
-    type State = Option<State>;
-
-    fn start(&self) -> Option<State> {
-        if self.prefix.is_empty() {
-            Some(self.first_row())
-        } else {
-            Some(State::Prefix(0))
-        }
-    }
-
-    fn is_match(&self, state: &Option<State>) -> bool {
-        matches!(state, Some(State::Row(r)) if r[self.query.len()] <= self.max)
-    }
-
-    fn can_match(&self, state: &Option<State>) -> bool {
-        state.is_some()
-    }
-
-    fn accept(&self, state: &Option<State>, byte: u8) -> Option<State> {
-        match state.as_ref()? {
-            State::Prefix(i) => {
-                if self.prefix.get(*i) != Some(&byte) {
-                    None
-                } else if i + 1 == self.prefix.len() {
-                    Some(self.first_row())
-                } else {
-                    Some(State::Prefix(i + 1))
-                }
-            }
-            State::Row(prev) => {
-                let n = self.query.len();
-                let mut next = [0u8; MAX_QUERY + 1];
-                next[0] = prev[0].saturating_add(1);
-                let mut min = next[0];
-                for i in 1..=n {
-                    let sub = prev[i - 1] + u8::from(self.query[i - 1] != byte);
-                    next[i] = sub.min(prev[i] + 1).min(next[i - 1] + 1);
-                    min = min.min(next[i]);
-                }
-                (min <= self.max).then_some(State::Row(next))
-            }
-        }
-    }
-}
-
-/// Plain edit distance between two byte strings.
-pub fn distance(a: &[u8], b: &[u8]) -> usize {
+/// Plain edit distance between two byte strings (the reference the bounded
+/// one is tested against).
+#[cfg(test)]
+fn distance(a: &[u8], b: &[u8]) -> usize {
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, &x) in a.iter().enumerate() {
         let mut diag = row[0];
@@ -100,6 +32,35 @@ pub fn distance(a: &[u8], b: &[u8]) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// Edit distance between `a` and `b` if it is at most `max`, on one row of
+/// the table kept on the stack; gives up as soon as a row exceeds `max`.
+fn bounded_distance(a: &[u8], b: &[u8], max: usize) -> Option<u8> {
+    const CAP: usize = 64;
+    if a.len() >= CAP || b.len() >= CAP || a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut row = [0u8; CAP];
+    for (j, cell) in row.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j as u8;
+    }
+    for (i, &x) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i as u8 + 1;
+        let mut min = row[0];
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + u8::from(x != y)).min(up + 1).min(row[j] + 1);
+            diag = up;
+            min = min.min(row[j + 1]);
+        }
+        if usize::from(min) > max {
+            return None;
+        }
+    }
+    let d = row[b.len()];
+    (usize::from(d) <= max).then_some(d)
 }
 
 /// A fuzzy hit: an entry and how far its name is from the query.
@@ -121,49 +82,84 @@ impl Gazetteer {
         if q.is_empty() || q.len() > MAX_QUERY {
             return Vec::new();
         }
-        let mut out = Vec::new();
-        let mut sections: Vec<String> = countries
+        let q_mask = letter_mask(q);
+        // Two edits over the whole world cost too much time and find too
+        // much noise; the world section gets one.
+        let mut sections: Vec<(String, usize)> = countries
             .iter()
-            .map(|c| format!("{}\0", c.to_ascii_uppercase()))
+            .map(|c| (c.to_ascii_uppercase(), usize::from(max)))
             .collect();
-        sections.push(format!("{FUZZY_WORLD}\0"));
+        sections.push((FUZZY_WORLD.to_string(), usize::from(max.min(1))));
+        let mut out: Vec<FuzzyHit> = Vec::new();
         for (l, layer) in self.layers.iter().enumerate() {
-            for section in &sections {
-                // Two edits over the whole world cost too much time and find
-                // too much noise; the world section gets one.
-                let world = section.starts_with(FUZZY_WORLD);
-                let aut = Levenshtein {
-                    prefix: section.as_bytes(),
-                    query: q,
-                    max: if world { max.min(1) } else { max },
-                };
-                let mut stream = layer.fuzzy().search(&aut).into_stream();
-                while let Some((k, value)) = stream.next() {
-                    let d = distance(q, &k[section.len()..]) as u8;
-                    for (index, name) in layer.postings(value) {
+            for (section, limit) in &sections {
+                let rows = layer.fuzzy_rows(
+                    section,
+                    q.len().saturating_sub(*limit),
+                    q.len() + limit,
+                    q_mask,
+                    2 * *limit as u32,
+                );
+                for row in rows {
+                    let Some(d) = bounded_distance(q, row.key, *limit) else {
+                        continue;
+                    };
+                    for (index, name) in layer.postings(row.value) {
                         let entry = EntryId {
                             layer: l as u16,
                             index,
                         };
-                        let fresh = !out.iter().any(|h: &FuzzyHit| h.hit.entry == entry);
-                        if fresh && !self.is_shadowed(entry) {
-                            out.push(FuzzyHit {
+                        match out.iter_mut().find(|h| h.hit.entry == entry) {
+                            Some(h) if d < h.distance => {
+                                h.distance = d;
+                                h.hit.name = name;
+                            }
+                            Some(_) => {}
+                            None if self.is_shadowed(entry) => {}
+                            None => out.push(FuzzyHit {
                                 hit: Hit { entry, name },
                                 distance: d,
-                            });
+                            }),
                         }
                     }
                 }
             }
         }
-        out.sort_by_key(|h| h.distance);
+        out.sort_by_key(|h| (h.distance, h.hit.entry));
         out
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::distance;
+    use super::{bounded_distance, distance};
+
+    #[test]
+    fn bounded_distance_agrees_within_the_bound() {
+        let words = [
+            "rashkarga",
+            "lashkargah",
+            "kunduzz",
+            "kunduz",
+            "herat",
+            "hirat",
+            "",
+            "kabul",
+        ];
+        for a in words {
+            for b in words {
+                let d = distance(a.as_bytes(), b.as_bytes());
+                for max in 0..3 {
+                    let want = (d <= max).then_some(d as u8);
+                    assert_eq!(
+                        bounded_distance(a.as_bytes(), b.as_bytes(), max),
+                        want,
+                        "{a} {b} {max}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn edit_distance() {

@@ -303,7 +303,7 @@ fn import_dump(ctx: &mut Ctx, path: &Path, out: &Path) -> Result<(), GazetteerEr
 
 fn admin1_iso(g: &Gazetteer, country: &str, gcode: &str) -> String {
     g.admin1_by_gcode
-        .get(&(country.to_string(), gcode.to_string()))
+        .get(&crate::gcode_key(country, gcode))
         .map(|&id| g.entry(id).admin1_code.to_string())
         .unwrap_or_default()
 }
@@ -365,7 +365,7 @@ fn write_admin_codes(ctx: &mut Ctx, out_dir: &Path) -> Result<(), GazetteerError
         .collect::<Vec<_>>();
     missing.sort();
     for ((cc, a1), (name, id)) in missing {
-        let Some(&e) = ctx.gazetteer.admin1_by_gcode.get(&(cc.clone(), a1.clone())) else {
+        let Some(&e) = ctx.gazetteer.admin1_by_gcode.get(&crate::gcode_key(cc, a1)) else {
             ctx.report.skipped += 1;
             continue;
         };

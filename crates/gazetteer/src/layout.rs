@@ -1,6 +1,7 @@
 //! The index's binary layout: how records become one byte blob (an `fst` map
-//! from name key to a postings list, a smaller `fst` of the names trusted for
-//! fuzzy matching, fixed-size entry records and a string pool), and how the
+//! from name key to a postings list, a table of the names trusted for fuzzy
+//! matching sectioned by country and sorted by length, fixed-size entry
+//! records and a string pool), and how the
 //! blob is read back without parsing anything.
 //!
 //! The shipped blob is written by `build.rs` and embedded in the binary; user
@@ -21,9 +22,13 @@ use super::source::{Alias, CountryRecord, Target};
 /// Identifies the layout; bump `VERSION` whenever it changes.
 pub const MAGIC: &[u8; 4] = b"SGZX";
 /// Layout version.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const HEADER: usize = 8 + 5 * 8;
 const ENTRY: usize = 48;
+/// Bytes of one fuzzy-table row: letter mask, key length, postings value, key offset.
+const FUZZY_ROW: usize = 16;
+/// Bytes of one fuzzy-table section header: code, first row, end row.
+const FUZZY_SECTION: usize = 12;
 /// Keys shorter than this are never matched fuzzily.
 pub const FUZZY_MIN_KEY: usize = 5;
 /// Fuzzy-map section of the places any article may name fuzzily.
@@ -182,8 +187,8 @@ pub fn write(records: &[Record]) -> Result<Vec<u8>, fst::Error> {
     let mut entries = Vec::with_capacity(records.len() * ENTRY);
     let mut keys: BTreeMap<String, Vec<(u32, NameKind)>> = BTreeMap::new();
     // Fuzzy keys are sectioned by country, plus a world section of big places,
-    // so a search only walks the part of the map it may accept.
-    let mut fuzzy_keys: BTreeMap<String, String> = BTreeMap::new();
+    // so a search only reads the part of the table it may accept.
+    let mut fuzzy_keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (i, r) in records.iter().enumerate() {
         let (name_off, name_len) = strings.add(&r.name, u16::MAX as usize);
         let (a1_off, a1_len) = strings.add(&r.admin1_code, u8::MAX as usize);
@@ -217,9 +222,15 @@ pub fn write(records: &[Record]) -> Result<Vec<u8>, fst::Error> {
                 } else {
                     NO_COUNTRY
                 };
-                fuzzy_keys.insert(format!("{country}\0{k}"), k.clone());
+                fuzzy_keys
+                    .entry(country.to_string())
+                    .or_default()
+                    .push(k.clone());
                 if r.population >= FUZZY_WORLD_POPULATION || r.kind == Kind::Country {
-                    fuzzy_keys.insert(format!("{FUZZY_WORLD}\0{k}"), k.clone());
+                    fuzzy_keys
+                        .entry(FUZZY_WORLD.to_string())
+                        .or_default()
+                        .push(k.clone());
                 }
             }
             let list = keys.entry(k).or_default();
@@ -243,12 +254,8 @@ pub fn write(records: &[Record]) -> Result<Vec<u8>, fst::Error> {
         main.insert(k, off)?;
         offsets.insert(k.as_str(), off);
     }
-    let mut fuzzy = fst::MapBuilder::memory();
-    for (sectioned, k) in &fuzzy_keys {
-        fuzzy.insert(sectioned, offsets[k.as_str()])?;
-    }
+    let fuzzy = fuzzy_table(&mut fuzzy_keys, &offsets, &mut strings);
     let main = main.into_inner()?;
-    let fuzzy = fuzzy.into_inner()?;
     let mut out = Vec::with_capacity(
         HEADER + main.len() + fuzzy.len() + postings.len() + entries.len() + strings.bytes.len(),
     );
@@ -271,15 +278,73 @@ pub fn write(records: &[Record]) -> Result<Vec<u8>, fst::Error> {
     Ok(out)
 }
 
+/// Letters present in a key, one bit each (digits share the top six bits):
+/// one edit changes at most two bits, so keys whose masks differ in more than
+/// two bits per allowed edit are skipped without computing a distance.
+pub fn letter_mask(key: &[u8]) -> u32 {
+    key.iter().fold(0, |m, &b| {
+        m | match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            _ => 1 << (26 + b % 6),
+        }
+    })
+}
+
+/// Writes the fuzzy table: a count of sections, the section headers (code,
+/// first row, end row) sorted by code, then the rows of every section sorted
+/// by key length, so a search reads only the lengths within reach.
+fn fuzzy_table(
+    sections: &mut BTreeMap<String, Vec<String>>,
+    offsets: &HashMap<&str, u64>,
+    strings: &mut Strings,
+) -> Vec<u8> {
+    let mut head = Vec::new();
+    let mut rows = Vec::new();
+    head.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    let mut row = 0u32;
+    for (code, keys) in sections.iter_mut() {
+        keys.sort_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
+        keys.dedup();
+        let c = code.as_bytes();
+        head.extend_from_slice(&[c[0], c[1], 0, 0]);
+        head.extend_from_slice(&row.to_le_bytes());
+        for k in keys.iter() {
+            let (off, len) = strings.add(k, u8::MAX as usize);
+            rows.extend_from_slice(&letter_mask(k.as_bytes()).to_le_bytes());
+            rows.extend_from_slice(&(len as u32).to_le_bytes());
+            rows.extend_from_slice(&(offsets[k.as_str()] as u32).to_le_bytes());
+            rows.extend_from_slice(&off.to_le_bytes());
+            row += 1;
+        }
+        head.extend_from_slice(&row.to_le_bytes());
+    }
+    head.extend_from_slice(&rows);
+    head
+}
+
+/// One row of the fuzzy table.
+#[derive(Clone, Copy, Debug)]
+pub struct FuzzyRow<'a> {
+    /// The postings value of the key.
+    pub value: u64,
+    /// The key.
+    pub key: &'a [u8],
+}
+
 /// One index blob, read in place.
 pub struct Layer {
     data: Bytes,
     main: Map<Bytes>,
-    fuzzy: Map<Bytes>,
+    fuzzy: Range<usize>,
     postings: Range<usize>,
     entries: Range<usize>,
     len: usize,
-    strings: Range<usize>,
+    /// The string pool, checked to be UTF-8 once when the blob is read so
+    /// that decoding an entry only slices it.
+    pool: Cow<'static, str>,
+    /// Every two-letter upper-case code, "AAAB…ZZ", so an entry's country
+    /// is sliced from here rather than checked as UTF-8 on every read.
+    codes: String,
 }
 
 fn u32_at(b: &[u8], at: usize) -> u32 {
@@ -353,15 +418,38 @@ impl Layer {
         if strings.end != b.len() {
             return Err("index is truncated or has trailing bytes".into());
         }
+        let pool = match sub(&data, strings) {
+            Cow::Borrowed(b) => Cow::Borrowed(std::str::from_utf8(b).map_err(|e| e.to_string())?),
+            Cow::Owned(v) => Cow::Owned(String::from_utf8(v).map_err(|e| e.to_string())?),
+        };
         let main_map = Map::new(sub(&data, main)).map_err(|e| e.to_string())?;
-        let fuzzy_map = Map::new(sub(&data, fuzzy)).map_err(|e| e.to_string())?;
+        let f = &b[fuzzy.clone()];
+        let sections = if f.len() >= 4 {
+            u32_at(f, 0) as usize
+        } else {
+            0
+        };
+        let rows_at = 4 + sections * FUZZY_SECTION;
+        let rows_ok = (0..sections).all(|s| {
+            let (start, end) = (
+                u32_at(f, 8 + s * FUZZY_SECTION),
+                u32_at(f, 12 + s * FUZZY_SECTION),
+            );
+            start <= end && rows_at + end as usize * FUZZY_ROW <= f.len()
+        });
+        if f.len() < rows_at || !rows_ok {
+            return Err("fuzzy table out of bounds".into());
+        }
         Ok(Layer {
             main: main_map,
-            fuzzy: fuzzy_map,
+            fuzzy,
             postings,
             entries,
             len: lens[3],
-            strings,
+            pool,
+            codes: (b'A'..=b'Z')
+                .flat_map(|a| (b'A'..=b'Z').flat_map(move |b| [char::from(a), char::from(b)]))
+                .collect(),
             data,
         })
     }
@@ -376,26 +464,71 @@ impl Layer {
         &self.main
     }
 
-    /// The map of keys trusted for fuzzy matching.
-    pub fn fuzzy(&self) -> &Map<Bytes> {
-        &self.fuzzy
+    /// The rows of one fuzzy-table section (an ISO alpha-2 code or
+    /// [`FUZZY_WORLD`]) whose keys are `min_len..=max_len` bytes long and
+    /// whose letter mask differs from `mask` in at most `max_bits` bits.
+    pub fn fuzzy_rows(
+        &self,
+        section: &str,
+        min_len: usize,
+        max_len: usize,
+        mask: u32,
+        max_bits: u32,
+    ) -> impl Iterator<Item = FuzzyRow<'_>> + '_ {
+        let f = &self.data[self.fuzzy.clone()];
+        let count = u32_at(f, 0) as usize;
+        let rows_at = 4 + count * FUZZY_SECTION;
+        let code = section.as_bytes();
+        let found = (0..count)
+            .map(|s| 4 + s * FUZZY_SECTION)
+            .find(|&h| f[h..h + 2] == *code);
+        let (start, end) = match found {
+            Some(h) => (u32_at(f, h + 4) as usize, u32_at(f, h + 8) as usize),
+            None => (0, 0),
+        };
+        let rows = &f[rows_at + start * FUZZY_ROW..rows_at + end * FUZZY_ROW];
+        let len_of = |i: usize| u32_at(rows, i * FUZZY_ROW + 4) as usize;
+        // Rows are sorted by key length: start at the first long enough one.
+        let (mut lo, mut hi) = (0, end - start);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if len_of(mid) < min_len {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        rows[lo * FUZZY_ROW..]
+            .chunks_exact(FUZZY_ROW)
+            .take_while(move |r| u32_at(r, 4) as usize <= max_len)
+            .filter(move |r| (u32_at(r, 0) ^ mask).count_ones() <= max_bits)
+            .map(|r| FuzzyRow {
+                value: u64::from(u32_at(r, 8)),
+                key: self.string_bytes(u32_at(r, 12), u32_at(r, 4) as usize),
+            })
+    }
+
+    fn string_bytes(&self, off: u32, len: usize) -> &[u8] {
+        self.string(off, len).as_bytes()
     }
 
     fn string(&self, off: u32, len: usize) -> &str {
-        let s = &self.data[self.strings.clone()];
-        let start = (off as usize).min(s.len());
-        let end = start.saturating_add(len).min(s.len());
-        std::str::from_utf8(&s[start..end]).unwrap_or("")
+        let start = (off as usize).min(self.pool.len());
+        let end = start.saturating_add(len).min(self.pool.len());
+        self.pool.get(start..end).unwrap_or("")
     }
 
     /// Entry `i`; panics if `i >= len()`, which is a bug in the caller.
     pub fn entry(&self, i: u32) -> RawEntry<'_> {
         let at = self.entries.start + i as usize * ENTRY;
         let b = &self.data[at..at + ENTRY];
-        let country = std::str::from_utf8(&b[32..34])
-            .ok()
-            .filter(|c| c.bytes().all(|x| x.is_ascii_uppercase()))
-            .unwrap_or("");
+        let (c0, c1) = (b[32], b[33]);
+        let country = if c0.is_ascii_uppercase() && c1.is_ascii_uppercase() {
+            let at = 2 * (usize::from(c0 - b'A') * 26 + usize::from(c1 - b'A'));
+            &self.codes[at..at + 2]
+        } else {
+            ""
+        };
         RawEntry {
             geonameid: u64_at(b, 0),
             lat: f32::from_bits(u32_at(b, 8)),
@@ -408,6 +541,11 @@ impl Layer {
             admin1_code: self.string(u32_at(b, 34), b[38] as usize),
             admin1_gcode: self.string(u32_at(b, 39), b[43] as usize),
         }
+    }
+
+    /// The GeoNames id of entry `i` (0 when none); panics like [`Layer::entry`].
+    pub fn geonameid(&self, i: u32) -> u64 {
+        u64_at(&self.data, self.entries.start + i as usize * ENTRY)
     }
 
     /// The postings list stored at `value` (an fst output): entries and the

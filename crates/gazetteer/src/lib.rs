@@ -37,12 +37,12 @@
 //! common word is used as a place, or how a name is used (literal, metonym):
 //! that is recognition's work (`sitrep-recognise`).
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use sitrep_model::{Place, PlaceKind};
 
 mod fuzzy;
+mod hash;
 mod import;
 mod key;
 mod layout;
@@ -58,6 +58,7 @@ pub use record::NameKind;
 pub use scan::{NameMatch, Scan, Sep, Word};
 pub use source::SourceError;
 
+use hash::{FastMap, FastSet};
 use layout::{Bytes, Layer, RawEntry};
 use record::{Kind, FLAG_CAPITAL, FLAG_DETAIL};
 
@@ -105,6 +106,23 @@ pub struct EntryId {
     index: u32,
 }
 
+/// A country code and a GeoNames admin1 code packed into one fixed-size key,
+/// so that looking an admin1 up on every entry view allocates nothing. Codes
+/// longer than the key (none in GeoNames) are cut, which can only merge two
+/// such codes of one country.
+type GcodeKey = [u8; 24];
+
+fn gcode_key(country: &str, gcode: &str) -> GcodeKey {
+    let mut k = [0u8; 24];
+    for (slot, b) in k
+        .iter_mut()
+        .zip(country.bytes().take(2).chain([0]).chain(gcode.bytes()))
+    {
+        *slot = b;
+    }
+    k
+}
+
 /// A candidate entry for a matched name, and how the name belongs to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Hit {
@@ -145,11 +163,11 @@ pub struct Entry<'g> {
 pub struct Gazetteer {
     layers: Vec<Layer>,
     /// GeoNames ids a user layer redefines, with that layer: lower layers' entries are hidden.
-    shadowed: HashMap<u64, u16>,
-    countries: HashMap<String, EntryId>,
-    admin1: HashMap<String, EntryId>,
-    admin1_by_gcode: HashMap<(String, String), EntryId>,
-    common: HashSet<String>,
+    shadowed: FastMap<u64, u16>,
+    countries: FastMap<String, EntryId>,
+    admin1: FastMap<String, EntryId>,
+    admin1_by_gcode: FastMap<GcodeKey, EntryId>,
+    common: FastSet<String>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -191,10 +209,10 @@ impl Gazetteer {
             .collect();
         let mut g = Gazetteer {
             layers: Vec::new(),
-            shadowed: HashMap::new(),
-            countries: HashMap::new(),
-            admin1: HashMap::new(),
-            admin1_by_gcode: HashMap::new(),
+            shadowed: FastMap::default(),
+            countries: FastMap::default(),
+            admin1: FastMap::default(),
+            admin1_by_gcode: FastMap::default(),
             common,
         };
         g.push_layer(layer);
@@ -225,7 +243,7 @@ impl Gazetteer {
                     }
                     if !e.admin1_gcode.is_empty() {
                         self.admin1_by_gcode
-                            .insert((e.country.to_string(), e.admin1_gcode.to_string()), id);
+                            .insert(gcode_key(e.country, e.admin1_gcode), id);
                     }
                 }
                 _ => {}
@@ -263,7 +281,7 @@ impl Gazetteer {
         if admin1_code.is_empty() && !r.admin1_gcode.is_empty() {
             if let Some(&a) = self
                 .admin1_by_gcode
-                .get(&(r.country.to_string(), r.admin1_gcode.to_string()))
+                .get(&gcode_key(r.country, r.admin1_gcode))
             {
                 admin1_code = self.raw(a).admin1_code;
             }
@@ -285,6 +303,9 @@ impl Gazetteer {
 
     /// The entry of a country by ISO 3166-1 alpha-2 code.
     pub fn country(&self, iso2: &str) -> Option<EntryId> {
+        if iso2.bytes().all(|b| !b.is_ascii_lowercase()) {
+            return self.countries.get(iso2).copied();
+        }
         self.countries.get(&iso2.to_ascii_uppercase()).copied()
     }
 
@@ -299,13 +320,21 @@ impl Gazetteer {
         if r.kind == Kind::Admin1 {
             return Some(id);
         }
-        self.admin1
-            .get(r.admin1_code)
-            .or_else(|| {
-                self.admin1_by_gcode
-                    .get(&(r.country.to_string(), r.admin1_gcode.to_string()))
-            })
+        if let Some(&a) = self.admin1.get(r.admin1_code) {
+            return Some(a);
+        }
+        if r.admin1_gcode.is_empty() {
+            return None;
+        }
+        self.admin1_by_gcode
+            .get(&gcode_key(r.country, r.admin1_gcode))
             .copied()
+    }
+
+    /// The GeoNames id of an entry, without decoding the rest of it.
+    pub fn geonameid(&self, id: EntryId) -> Option<u64> {
+        let g = self.layers[id.layer as usize].geonameid(id.index);
+        (g != 0).then_some(g)
     }
 
     /// The entry as a model [`Place`].

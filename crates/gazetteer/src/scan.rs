@@ -9,9 +9,10 @@
 
 use std::ops::Range;
 
-use fst::raw::{Fst, Output};
+use fst::raw::{CompiledAddr, Fst, Output};
 use sitrep_model::Span;
 
+use crate::hash::FastMap;
 use crate::key::{is_inner_skip, is_lead_skip};
 use crate::{EntryId, Gazetteer, Hit};
 
@@ -71,50 +72,129 @@ impl Scan {
     }
 }
 
+/// Where walking a layer's name map through one first word ends (node
+/// address and output so far), or `None` if no name starts with it.
+type FirstSteps<'s> = FastMap<(u16, &'s str), Option<(CompiledAddr, Output)>>;
+
 /// Longest name to look for, in words.
 const MAX_WORDS: usize = 8;
+
+/// Byte class bits: an ASCII letter or digit, an ASCII lower-case letter.
+const ALNUM: u8 = 1;
+const LOWER: u8 = 2;
+
+/// The class bits of every byte value.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] |= ALNUM;
+        }
+        if c.is_ascii_lowercase() {
+            t[b] |= LOWER;
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Cuts `text` into folded words.
 pub fn words(text: &str) -> (Vec<Word>, String) {
     let mut words: Vec<Word> = Vec::with_capacity(text.len() / 5);
     let mut buf = String::with_capacity(text.len());
-    let mut tmp = String::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        tmp.clear();
-        // ASCII, nearly all of an English text, folds to its lower case.
-        if c.is_ascii() {
-            tmp.push(c.to_ascii_lowercase());
-        } else {
-            sitrep_text::push_folded(c, &mut tmp);
-        }
-        let alnum = !tmp.is_empty() && tmp.bytes().all(|b| b.is_ascii_alphanumeric());
-        if alnum {
-            match open {
-                Some(w) => words[w].span.end = i + c.len_utf8(),
-                None => {
-                    open = Some(words.len());
-                    words.push(Word {
-                        span: Span::new(i, i + c.len_utf8()),
-                        folded: buf.len()..buf.len(),
-                        capitalised: c.is_uppercase(),
-                        all_caps: true,
-                        sep: Sep::Break,
-                        period_after: false,
-                    });
+    // Whether the last word is still open (nothing but letters, digits and
+    // combining marks since it started).
+    let mut open = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let before = buf.len();
+        if CLASS[b as usize] & ALNUM != 0 {
+            // A run of ASCII letters and digits, nearly all of an English
+            // text, is copied and lower-cased at once.
+            let mut j = i + 1;
+            let mut classes = CLASS[b as usize];
+            while let Some(&c) = bytes.get(j) {
+                let class = CLASS[c as usize];
+                if class & ALNUM == 0 {
+                    break;
                 }
+                classes |= class;
+                j += 1;
             }
-            let w = open.map(|w| &mut words[w]);
-            if let Some(w) = w {
-                if c.is_lowercase() {
+            buf.push_str(&text[i..j]);
+            buf[before..].make_ascii_lowercase();
+            let has_lower = classes & LOWER != 0;
+            if !open {
+                words.push(Word {
+                    span: Span::new(i, i),
+                    folded: before..before,
+                    capitalised: b.is_ascii_uppercase(),
+                    all_caps: true,
+                    sep: Sep::Break,
+                    period_after: false,
+                });
+                open = true;
+            }
+            if let Some(w) = words.last_mut() {
+                w.span.end = j;
+                w.folded.end = buf.len();
+                if has_lower {
                     w.all_caps = false;
                 }
-                buf.push_str(&tmp);
-                w.folded.end = buf.len();
             }
-        } else if !tmp.is_empty() || !is_mark(c) {
-            open = None;
+            i = j;
+            continue;
         }
+        // Other ASCII (spaces, punctuation) ends a word; everything else goes
+        // through the fold table.
+        let (len, alnum, upper, lower, mark) = if b.is_ascii() {
+            (1, false, false, false, false)
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            sitrep_text::push_folded(c, &mut buf);
+            let added = &buf.as_bytes()[before..];
+            let alnum = !added.is_empty() && added.iter().all(u8::is_ascii_alphanumeric);
+            let mark = added.is_empty() && is_mark(c);
+            if !alnum {
+                buf.truncate(before);
+            }
+            (
+                c.len_utf8(),
+                alnum,
+                c.is_uppercase(),
+                c.is_lowercase(),
+                mark,
+            )
+        };
+        if alnum {
+            if !open {
+                words.push(Word {
+                    span: Span::new(i, i),
+                    folded: before..before,
+                    capitalised: upper,
+                    all_caps: true,
+                    sep: Sep::Break,
+                    period_after: false,
+                });
+                open = true;
+            }
+            if let Some(w) = words.last_mut() {
+                w.span.end = i + len;
+                w.folded.end = buf.len();
+                if lower {
+                    w.all_caps = false;
+                }
+            }
+        } else if !mark {
+            open = false;
+        }
+        i += len;
     }
     for k in 0..words.len() {
         let sep = match words.get(k + 1) {
@@ -136,8 +216,12 @@ fn is_mark(c: char) -> bool {
 }
 
 fn separator(between: &str) -> Sep {
-    if between.is_empty() {
-        return Sep::Join;
+    // One space or one ASCII joiner: nearly every case, decided without
+    // decoding characters.
+    match between.as_bytes() {
+        [] | [b'-' | b'\'' | b'`' | b'.'] => return Sep::Join,
+        [b' '] => return Sep::Space,
+        _ => {}
     }
     if between.chars().count() == 1
         && between.chars().all(|c| {
@@ -183,20 +267,28 @@ impl Gazetteer {
             matches: Vec::new(),
             buf,
         };
+        let mut matches = Vec::new();
+        let mut first_steps = FirstSteps::default();
         let mut i = 0;
         while i < scan.words.len() {
-            match self.longest_at(&scan, i) {
+            match self.longest_at(&scan, i, &mut first_steps) {
                 Some(m) => {
                     i = m.words.end;
-                    scan.matches.push(m);
+                    matches.push(m);
                 }
                 None => i += 1,
             }
         }
+        scan.matches = matches;
         scan
     }
 
-    fn longest_at(&self, scan: &Scan, i: usize) -> Option<NameMatch> {
+    fn longest_at<'s>(
+        &self,
+        scan: &'s Scan,
+        i: usize,
+        first_steps: &mut FirstSteps<'s>,
+    ) -> Option<NameMatch> {
         let first = &scan.words[i];
         let lead = is_lead_skip(scan.folded(i)) && first.sep != Sep::Break;
         let starts =
@@ -224,7 +316,18 @@ impl Gazetteer {
                     break;
                 }
                 if !skip {
-                    match walk(fst, node, out, w.as_bytes()) {
+                    let step = if fed_any {
+                        walk(fst, node, out, w.as_bytes())
+                    } else {
+                        // Capitalised words repeat within a text ("Taliban",
+                        // "Kabul"): the walk through a first word is done once.
+                        let at = *first_steps.entry((l as u16, w)).or_insert_with(|| {
+                            walk(fst, fst.root(), Output::zero(), w.as_bytes())
+                                .map(|(n, o)| (n.addr(), o))
+                        });
+                        at.map(|(addr, o)| (fst.node(addr), o))
+                    };
+                    match step {
                         Some((n, o)) => {
                             node = n;
                             out = o;

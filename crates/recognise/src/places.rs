@@ -14,7 +14,7 @@
 //! gazetteer lacks (those stay as unresolved mentions when the context makes
 //! them clearly places), or decide what happened there.
 
-use sitrep_gazetteer::{Gazetteer, Hit, NameKind};
+use sitrep_gazetteer::{Entry, Gazetteer, Hit, NameKind};
 use sitrep_model::{Mention, MentionKind, PlaceMention, PlaceRole, Span};
 
 mod context;
@@ -23,41 +23,85 @@ mod score;
 #[cfg(test)]
 mod tests;
 
-use context::Context;
+use context::{Context, Plausible};
 use score::Candidate;
 
 /// One name found in the text, before resolution.
-struct Found {
+struct Found<'g> {
     span: Span,
     words: std::ops::Range<usize>,
     hits: Vec<Hit>,
+    /// The entry of each hit, decoded once for every step that weighs it.
+    entries: Vec<Entry<'g>>,
     /// Edit distance of a fuzzy match, 0 for exact ones.
     distance: u8,
+}
+
+impl<'g> Found<'g> {
+    fn new(
+        g: &'g Gazetteer,
+        span: Span,
+        words: std::ops::Range<usize>,
+        hits: Vec<Hit>,
+        distance: u8,
+    ) -> Found<'g> {
+        let entries = hits.iter().map(|h| g.entry(h.entry)).collect();
+        Found {
+            span,
+            words,
+            hits,
+            entries,
+            distance,
+        }
+    }
 }
 
 /// Finds and resolves every place name in `text`.
 pub fn recognise(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Mention> {
     let scan = gazetteer.scan(text);
     let ctx = Context::new(gazetteer, &scan, text, sentences);
-    let mut found: Vec<Found> = scan
-        .matches
-        .iter()
-        .filter(|m| ctx.plausible(m))
-        .map(|m| Found {
-            span: m.span,
-            words: m.words.clone(),
-            hits: dedup(gazetteer, &m.hits),
-            distance: 0,
-        })
-        .collect();
+    let mut found = Vec::new();
+    let mut in_focus = Vec::new();
+    for m in &scan.matches {
+        let f = Found::new(
+            gazetteer,
+            m.span,
+            m.words.clone(),
+            dedup(gazetteer, &m.hits),
+            0,
+        );
+        match ctx.plausible(&f) {
+            Plausible::Yes => found.push(f),
+            Plausible::InFocus => in_focus.push(f),
+            Plausible::No => {}
+        }
+    }
     // First pass: each name on its own, to learn what the article is about.
     let first: Vec<Option<Candidate>> = found.iter().map(|f| score::best(&ctx, f, None)).collect();
     let article = score::ArticleContext::from_winners(gazetteer, &first);
+    if let Some(focus) = article.focus() {
+        for f in in_focus {
+            let hits: Vec<Hit> = (f.hits.iter().zip(&f.entries))
+                .filter(|(_, e)| e.country == focus)
+                .map(|(h, _)| *h)
+                .collect();
+            if !hits.is_empty() {
+                found.push(Found::new(gazetteer, f.span, f.words, hits, 0));
+            }
+        }
+    }
     found.extend(ctx.fuzzy_candidates(&article, &found));
     found.sort_by_key(|f| f.span.start);
     let mut out = Vec::with_capacity(found.len());
     for f in &found {
-        let best = score::best(&ctx, f, Some(&article));
+        let mut best = score::best(&ctx, f, Some(&article));
+        if best.is_some_and(|c| article.stray(&gazetteer.entry(c.entry))) {
+            // Kept, unresolved, only where the words around call it a place.
+            if !ctx.has_evidence(f) {
+                continue;
+            }
+            best = None;
+        }
         out.push(mention(gazetteer, &ctx, text, sentences, f, best));
     }
     for mut m in ctx.unresolved(&found) {
@@ -71,15 +115,23 @@ pub fn recognise(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<M
 /// One hit per GeoNames id (a user alias copies a shipped entry), keeping the
 /// strongest kind of name.
 fn dedup(g: &Gazetteer, hits: &[Hit]) -> Vec<Hit> {
+    if hits.len() < 2 {
+        return hits.to_vec();
+    }
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    let mut ids: Vec<Option<u64>> = Vec::with_capacity(hits.len());
     for h in hits {
-        let id = g.entry(h.entry).geonameid;
+        let id = g.geonameid(h.entry);
         let same = out
             .iter_mut()
-            .find(|o| o.entry == h.entry || (id.is_some() && g.entry(o.entry).geonameid == id));
+            .zip(&ids)
+            .find(|(o, &oid)| o.entry == h.entry || (id.is_some() && oid == id));
         match same {
-            Some(o) => o.name = o.name.min(h.name),
-            None => out.push(*h),
+            Some((o, _)) => o.name = o.name.min(h.name),
+            None => {
+                out.push(*h);
+                ids.push(id);
+            }
         }
     }
     out

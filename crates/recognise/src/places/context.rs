@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use sitrep_gazetteer::{Entry, FuzzyHit, Gazetteer, Hit, NameKind, NameMatch, Scan, Sep};
+use sitrep_gazetteer::{Entry, FuzzyHit, Gazetteer, Hit, NameKind, Scan, Sep};
 use sitrep_model::{Mention, MentionKind, PlaceKind, PlaceMention, PlaceRole, Span};
 
 use super::score::ArticleContext;
@@ -67,8 +67,10 @@ const ADMIN1_WORDS: &[&str] = &[
     "prefecture",
     "wilayah",
     "vilayet",
+    "provincial",
+    "governor",
 ];
-const ADMIN2_WORDS: &[&str] = &["district", "raion", "county", "municipality"];
+const ADMIN2_WORDS: &[&str] = &["district", "districts", "raion", "county", "municipality"];
 const CITY_WORDS: &[&str] = &["city", "town", "village", "capital"];
 
 /// Words before a capitalised word that are not part of a person's name.
@@ -237,6 +239,30 @@ const AUXILIARIES: &[&str] = &[
     "did", "does", "also", "then", "later",
 ];
 
+/// True if one of the entries is a country, an admin1 unit, a region or a city
+/// of a million people.
+fn big(entries: &[Entry]) -> bool {
+    entries.iter().any(|e| {
+        matches!(
+            e.kind,
+            PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Other
+        ) || e.population >= 1_000_000
+    })
+}
+
+/// Whether a scanned name is believable as a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Plausible {
+    /// Yes.
+    Yes,
+    /// Only as a place of the country the article is about: a small place
+    /// named by a GeoNames alternate spelling ("Sheberghan" for Shibirghān)
+    /// is believable in an article about its country, noise elsewhere.
+    InFocus,
+    /// No.
+    No,
+}
+
 /// The text around names, shared by every step of recognition.
 pub(super) struct Context<'a> {
     pub g: &'a Gazetteer,
@@ -245,7 +271,7 @@ pub(super) struct Context<'a> {
     /// Per word: true if it starts its sentence.
     initial: Vec<bool>,
     /// Per word: the scan match starting there.
-    match_at: HashMap<usize, usize>,
+    match_at: Vec<Option<usize>>,
 }
 
 impl<'a> Context<'a> {
@@ -260,12 +286,10 @@ impl<'a> Context<'a> {
                 initial[w] = true;
             }
         }
-        let match_at = scan
-            .matches
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.words.start, i))
-            .collect();
+        let mut match_at = vec![None; scan.words.len()];
+        for (i, m) in scan.matches.iter().enumerate() {
+            match_at[m.words.start] = Some(i);
+        }
         Context {
             g,
             scan,
@@ -296,12 +320,13 @@ impl<'a> Context<'a> {
     }
 
     /// Whether a scan match is believable as a place at all.
-    pub fn plausible(&self, m: &NameMatch) -> bool {
+    pub fn plausible(&self, m: &Found) -> Plausible {
+        let verdict = |yes: bool| if yes { Plausible::Yes } else { Plausible::No };
         let first = m.words.start;
         let word = &self.scan.words[first];
         if m.words.len() > 1 {
             let phrase: Vec<&str> = m.words.clone().map(|w| self.folded(w)).collect();
-            return !self.g.is_common_word(&phrase.join(" "));
+            return verdict(!self.g.is_common_word(&phrase.join(" ")));
         }
         let folded = self.folded(first);
         let official = m.hits.iter().any(|h| {
@@ -311,34 +336,56 @@ impl<'a> Context<'a> {
             )
         });
         if MONTHS_AND_DAYS.contains(&folded) {
-            return false;
+            return Plausible::No;
         }
         if word.all_caps && folded.len() <= 3 && !official {
-            return false;
+            return Plausible::No;
         }
         if !official && folded.len() <= 4 {
-            return false;
+            return Plausible::No;
+        }
+        // A name known only by GeoNames alternate spellings, right before
+        // another capitalised word that is no place, is a given name or a
+        // title ("Marshal Abdul Rashid Dostum", "Hanna Maliar").
+        if !official && self.before_name(m.words.end) {
+            return Plausible::No;
         }
         // A small place known only by a GeoNames alternate spelling is more
         // often a word of another kind ("Cobra").
         let obscure = !official
-            && m.hits.iter().all(|h| {
-                let e = self.g.entry(h.entry);
-                e.kind == PlaceKind::City && e.population < 100_000
-            });
-        if (obscure || self.g.is_common_word(folded)) && !self.has_evidence(m) {
-            return false;
-        }
+            && m.entries
+                .iter()
+                .all(|e| e.kind == PlaceKind::City && e.population < 100_000);
         let demonym = m.hits.iter().all(|h| h.name == NameKind::Demonym);
-        if !demonym && self.after_given_name(first) && !self.big(&m.hits) {
-            return false;
+        if !demonym && self.after_given_name(first) && !big(&m.entries) {
+            return Plausible::No;
         }
-        true
+        if self.g.is_common_word(folded) && !self.has_evidence(m) {
+            return Plausible::No;
+        }
+        if obscure && !self.has_evidence(m) {
+            return Plausible::InFocus;
+        }
+        Plausible::Yes
+    }
+
+    /// True if the word at `end` follows with only a space, is capitalised,
+    /// starts no gazetteer name and is no word of place kind.
+    fn before_name(&self, end: usize) -> bool {
+        let Some(n) = self.next_spaced(end) else {
+            return false;
+        };
+        let next = &self.scan.words[n];
+        next.capitalised
+            && !next.all_caps
+            && !self.initial[n]
+            && !self.starts_match(n)
+            && self.kind_hint_words(end - 1..end).is_none()
     }
 
     /// A common word counts as a place after a locative preposition or
     /// before ", <country or province>" or a kind word ("Reading district").
-    fn has_evidence(&self, m: &NameMatch) -> bool {
+    pub fn has_evidence(&self, m: &Found) -> bool {
         let first = m.words.start;
         if self.is_locative_before(first) && !self.initial[first] {
             return true;
@@ -368,18 +415,12 @@ impl<'a> Context<'a> {
         prev.capitalised && !ordinary && !self.match_ends_at(p)
     }
 
-    fn match_ends_at(&self, w: usize) -> bool {
-        self.scan.matches.iter().any(|m| m.words.end == w + 1)
+    fn starts_match(&self, w: usize) -> bool {
+        self.match_at.get(w).is_some_and(Option::is_some)
     }
 
-    fn big(&self, hits: &[Hit]) -> bool {
-        hits.iter().any(|h| {
-            let e = self.g.entry(h.entry);
-            matches!(
-                e.kind,
-                PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Other
-            ) || e.population >= 1_000_000
-        })
+    fn match_ends_at(&self, w: usize) -> bool {
+        self.scan.matches.iter().any(|m| m.words.end == w + 1)
     }
 
     /// The candidates of a name that follows ", " right after word `end - 1`
@@ -393,9 +434,9 @@ impl<'a> Context<'a> {
         if between.trim() != "," {
             return &[];
         }
-        match self.match_at.get(&end) {
-            Some(&i) => &self.scan.matches[i].hits,
-            None => &[],
+        match self.match_at.get(end) {
+            Some(&Some(i)) => &self.scan.matches[i].hits,
+            _ => &[],
         }
     }
 
@@ -422,15 +463,74 @@ impl<'a> Context<'a> {
             }
         }
         if let Some(n) = self.next_spaced(words.end) {
+            // "three Baghlan districts": the unit the districts are in.
+            if self.folded(n) == "districts" {
+                return Some(PlaceKind::Admin1);
+            }
             if let Some(k) = classify(self.folded(n)) {
                 return Some(k);
             }
         }
-        // "the city of Herat", "Herat city" handled above; "province of Kandahar":
+        // "Sar-e Pul, capital of the province", "Firozkoh (also known as
+        // Chaghcharan), the capital of Ghor": a city.
+        if let Some(n) = self.scan.words.get(words.end) {
+            let prev = &self.scan.words[words.end - 1];
+            let between = &self.text[prev.span.end..n.span.start];
+            let capital = match self.folded(words.end) {
+                "capital" => true,
+                "the" => self
+                    .next_spaced(words.end + 1)
+                    .is_some_and(|c| self.folded(c) == "capital"),
+                _ => false,
+            };
+            if between.contains(',') && capital {
+                return Some(PlaceKind::City);
+            }
+        }
+        // "Herat's capital": the unit whose capital is meant.
+        if let Some(s) = self.possessive(words.end) {
+            if self
+                .next_spaced(s + 1)
+                .is_some_and(|n| self.folded(n) == "capital")
+            {
+                return Some(PlaceKind::Admin1);
+            }
+        }
+        // "the city of Herat", "Herat city" handled above; "province of
+        // Kandahar"; "the capital of Balkh" names the unit, not a city.
         if words.start >= 2 && self.folded(words.start - 1) == "of" {
-            return classify(self.folded(words.start - 2));
+            return match self.folded(words.start - 2) {
+                "capital" => Some(PlaceKind::Admin1),
+                w => classify(w),
+            };
+        }
+        // "Tarinkot in Uruzgan": a place after "<place> in" contains it.
+        if words.start >= 2
+            && self.folded(words.start - 1) == "in"
+            && self.prev_spaced(words.start).is_some()
+            && self.scan.words[words.start - 2].sep == Sep::Space
+            && self.match_ends_at(words.start - 2)
+        {
+            return Some(PlaceKind::Admin1);
+        }
+        // "Mehtar Lam (Laghman)": a place in brackets after another is the
+        // unit that contains it.
+        if words.start >= 1 {
+            let prev = &self.scan.words[words.start - 1];
+            let between = &self.text[prev.span.end..self.scan.words[words.start].span.start];
+            if between.trim() == "(" && prev.capitalised && self.match_ends_at(words.start - 1) {
+                return Some(PlaceKind::Admin1);
+            }
         }
         None
+    }
+
+    /// The "s" of a possessive right after word `end - 1` ("Herat's"), if any.
+    fn possessive(&self, end: usize) -> Option<usize> {
+        let w = self.scan.words.get(end)?;
+        let prev = &self.scan.words[end.checked_sub(1)?];
+        let between = &self.text[prev.span.end..w.span.start];
+        (self.folded(end) == "s" && matches!(between, "'" | "’")).then_some(end)
     }
 
     /// True if the name ending before word `end` is followed by a verb of
@@ -458,7 +558,7 @@ impl<'a> Context<'a> {
 
     /// True if word `w` sits where a place name is expected: after a locative
     /// preposition, or in a list next to a recognised place.
-    fn place_slot(&self, w: usize, found: &[Found]) -> bool {
+    fn place_slot(&self, w: usize, found: &[Found<'a>]) -> bool {
         if self.is_locative_before(w) {
             return true;
         }
@@ -475,6 +575,17 @@ impl<'a> Context<'a> {
                 return true;
             }
         }
+        // "Kunduzz airport", "Rashkarga city": a word of place kind follows.
+        if let Some(n) = self.next_spaced(w + 1) {
+            let f = self.folded(n);
+            if f == "airport"
+                || ADMIN1_WORDS.contains(&f)
+                || ADMIN2_WORDS.contains(&f)
+                || CITY_WORDS.contains(&f)
+            {
+                return true;
+            }
+        }
         // "Rashkarga and Kandahar", "Rashkarga, Helmand".
         let next = w + 1;
         if next < self.scan.words.len() {
@@ -482,6 +593,10 @@ impl<'a> Context<'a> {
                 return true;
             }
             if !self.container(next).is_empty() {
+                return true;
+            }
+            // "capture Rashkarga Helmand": the container with no comma.
+            if self.next_spaced(next).is_some() && self.starts_container(next) {
                 return true;
             }
         }
@@ -495,16 +610,46 @@ impl<'a> Context<'a> {
         let before = self
             .prev_spaced(w)
             .is_some_and(|p| cap(p) && !self.initial[p]);
-        let after = self.next_spaced(w + 1).is_some_and(cap);
+        // "Rashkarga Helmand": a province or country right after is its
+        // container with the comma left out, not a second part of a name.
+        let after = self
+            .next_spaced(w + 1)
+            .is_some_and(|n| cap(n) && !self.starts_container(n));
         !before && !after
+    }
+
+    /// True if a name starting at word `w` may be a province or a country.
+    fn starts_container(&self, w: usize) -> bool {
+        let Some(&Some(i)) = self.match_at.get(w) else {
+            return false;
+        };
+        self.scan.matches[i].hits.iter().any(|h| {
+            h.name != NameKind::Demonym
+                && matches!(
+                    self.g.entry(h.entry).kind,
+                    PlaceKind::Country | PlaceKind::Admin1
+                )
+        })
     }
 
     /// Fuzzy matches for capitalised words the gazetteer does not know, where
     /// the context says a place is expected. Only the focus country's entries
     /// and places of 200,000 or more are allowed, and the allowed distance
     /// grows with length (1 edit from 6 letters, 2 from 9).
-    pub fn fuzzy_candidates(&self, article: &ArticleContext, found: &[Found]) -> Vec<Found> {
-        let covered = |w: usize| found.iter().any(|f| f.words.contains(&w));
+    pub fn fuzzy_candidates(
+        &self,
+        article: &ArticleContext,
+        found: &[Found<'a>],
+    ) -> Vec<Found<'a>> {
+        let mut covered = vec![false; self.scan.words.len()];
+        for f in found {
+            for w in f.words.clone() {
+                covered[w] = true;
+            }
+        }
+        let focus: Vec<&str> = article.focus().into_iter().collect();
+        // Names repeat within an article: each distinct word is searched once.
+        let mut searched: HashMap<&str, Option<(u8, Vec<Hit>)>> = HashMap::new();
         let mut out = Vec::new();
         for (w, word) in self.scan.words.iter().enumerate() {
             let folded = self.folded(w);
@@ -512,38 +657,55 @@ impl<'a> Context<'a> {
                 || word.all_caps
                 || folded.len() < 6
                 || self.initial[w]
-                || covered(w)
-                || self.match_at.contains_key(&w)
-                || self.g.is_common_word(folded)
+                || covered[w]
+                || self.starts_match(w)
                 || !folded.bytes().all(|b| b.is_ascii_lowercase())
+                || self.g.is_common_word(folded)
                 || !self.stands_alone(w)
                 || !self.place_slot(w, found)
             {
                 continue;
             }
-            let max = if folded.len() >= 9 { 2 } else { 1 };
-            let focus: Vec<&str> = article.focus().into_iter().collect();
-            let hits: Vec<FuzzyHit> = self
-                .g
-                .fuzzy(folded, max, &focus)
-                .into_iter()
-                .filter(|h| h.distance > 0 && self.fuzzy_allowed(article, h))
-                .collect();
-            let Some(nearest) = hits.first().map(|h| h.distance) else {
+            let result = searched
+                .entry(folded)
+                .or_insert_with(|| self.fuzzy_search(folded, &focus, article));
+            let Some((distance, hits)) = result else {
                 continue;
             };
-            out.push(Found {
-                span: word.span,
-                words: w..w + 1,
-                hits: hits
-                    .iter()
-                    .filter(|h| h.distance == nearest)
-                    .map(|h| h.hit)
-                    .collect(),
-                distance: nearest,
-            });
+            out.push(Found::new(
+                self.g,
+                word.span,
+                w..w + 1,
+                hits.clone(),
+                *distance,
+            ));
         }
         out
+    }
+
+    /// The nearest fuzzy matches of one folded word that the article allows,
+    /// with their distance; `None` when there are none.
+    fn fuzzy_search(
+        &self,
+        folded: &str,
+        focus: &[&str],
+        article: &ArticleContext,
+    ) -> Option<(u8, Vec<Hit>)> {
+        let max = if folded.len() >= 9 { 2 } else { 1 };
+        let hits: Vec<FuzzyHit> = self
+            .g
+            .fuzzy(folded, max, focus)
+            .into_iter()
+            .filter(|h| h.distance > 0 && self.fuzzy_allowed(article, h))
+            .collect();
+        let nearest = hits.first()?.distance;
+        Some((
+            nearest,
+            hits.iter()
+                .filter(|h| h.distance == nearest)
+                .map(|h| h.hit)
+                .collect(),
+        ))
     }
 
     fn fuzzy_allowed(&self, article: &ArticleContext, h: &FuzzyHit) -> bool {
@@ -556,8 +718,14 @@ impl<'a> Context<'a> {
 
     /// Names the gazetteer lacks in unmistakable place slots ("the village of
     /// Marjah", "near Torkham"), kept without a resolved place.
-    pub fn unresolved(&self, found: &[Found]) -> Vec<Mention> {
-        let covered = |w: usize| found.iter().any(|f| f.words.contains(&w));
+    pub fn unresolved(&self, found: &[Found<'a>]) -> Vec<Mention> {
+        let mut is_covered = vec![false; self.scan.words.len()];
+        for f in found {
+            for w in f.words.clone() {
+                is_covered[w] = true;
+            }
+        }
+        let covered = |w: usize| is_covered[w];
         let mut out = Vec::new();
         let n = self.scan.words.len();
         let mut w = 0;
@@ -598,7 +766,56 @@ impl<'a> Context<'a> {
             });
             w = end;
         }
+        self.facilities(&covered, &mut out);
+        out.sort_by_key(|m| m.span.start);
         out
+    }
+
+    /// Named airports the gazetteer lacks ("Hamid Karzai International
+    /// Airport"): the capitalised words up to "Airport", kept unresolved.
+    /// Skipped when a known place starts the name ("Kabul Airport"): that
+    /// place is already a mention.
+    fn facilities(&self, covered: &dyn Fn(usize) -> bool, out: &mut Vec<Mention>) {
+        for (a, word) in self.scan.words.iter().enumerate() {
+            if !word.capitalised
+                || word.all_caps
+                || !matches!(self.folded(a), "airport" | "airbase" | "airfield")
+                || covered(a)
+            {
+                continue;
+            }
+            let mut start = a;
+            while start > 0
+                && a - start < 5
+                && self.scan.words[start - 1].sep == Sep::Space
+                && self.scan.words[start - 1].capitalised
+                && !covered(start - 1)
+                && !self.initial[start]
+            {
+                start -= 1;
+            }
+            let blocked =
+                start > 0 && self.scan.words[start - 1].sep == Sep::Space && covered(start - 1);
+            if start == a || blocked {
+                continue;
+            }
+            let span = Span::new(self.scan.words[start].span.start, word.span.end);
+            if out.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            out.push(Mention {
+                span,
+                text: span.slice(self.text).to_string(),
+                sentence: 0,
+                kind: MentionKind::Place(PlaceMention {
+                    place: None,
+                    score: 0.0,
+                    candidates: 0,
+                    fuzzy: false,
+                    role: PlaceRole::Literal,
+                }),
+            });
+        }
     }
 
     /// "near X", "outside X", "the village of X", "X district" cues.

@@ -1,7 +1,7 @@
 //! Ranking a name's candidate entries: importance, how the name belongs to
 //! the entry, the words around it, and what else the article names.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use sitrep_gazetteer::{Entry, EntryId, Gazetteer, NameKind};
 use sitrep_model::PlaceKind;
@@ -22,7 +22,8 @@ pub(super) struct Candidate {
 #[derive(Debug, Default)]
 pub(super) struct ArticleContext {
     focus: Option<String>,
-    countries: HashMap<String, f64>,
+    /// Mentions per country (ISO alpha-2); an article names a handful.
+    countries: Vec<(String, f64)>,
     admin1: HashSet<EntryId>,
 }
 
@@ -41,25 +42,54 @@ impl ArticleContext {
             } else {
                 1.0
             };
-            *ctx.countries.entry(e.country.to_string()).or_default() += w;
+            match ctx.countries.iter_mut().find(|(c, _)| c == e.country) {
+                Some((_, n)) => *n += w,
+                None => ctx.countries.push((e.country.to_string(), w)),
+            }
             if e.kind == PlaceKind::Admin1 {
                 ctx.admin1.insert(c.entry);
             }
         }
-        let mut ranked: Vec<(&String, &f64)> = ctx.countries.iter().collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
+        let mut ranked: Vec<&(String, f64)> = ctx.countries.iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         if let Some((c, n)) = ranked.first() {
-            let second = ranked.get(1).map_or(0.0, |r| *r.1);
-            if **n >= 1.5 && **n > second {
-                ctx.focus = Some((*c).clone());
+            let second = ranked.get(1).map_or(0.0, |r| r.1);
+            if *n >= 1.5 && *n > second {
+                ctx.focus = Some(c.clone());
             }
         }
         ctx
     }
 
+    /// Mentions of a country in the first pass.
+    fn mentions_of(&self, country: &str) -> f64 {
+        self.countries
+            .iter()
+            .find(|(c, _)| c == country)
+            .map_or(0.0, |(_, n)| *n)
+    }
+
     /// The country the article is mostly about.
     pub fn focus(&self) -> Option<&str> {
         self.focus.as_deref()
+    }
+
+    /// True if `e` is a small town of a country the article names nowhere
+    /// else while it is plainly about another country: the name is then far
+    /// more likely a place the gazetteer lacks (a quarter of a city, a
+    /// village) than a namesake abroad ("Sherpur" in a Kabul report is not
+    /// the Bangladeshi town).
+    pub fn stray(&self, e: &Entry) -> bool {
+        let Some(focus) = self.focus() else {
+            return false;
+        };
+        let strong = self.mentions_of(focus) >= 3.0;
+        let named_elsewhere = self.mentions_of(e.country) > 1.0;
+        strong
+            && e.country != focus
+            && e.kind == PlaceKind::City
+            && e.population < 200_000
+            && !named_elsewhere
     }
 }
 
@@ -100,11 +130,20 @@ pub(super) fn best(
     let hint = ctx.kind_hint(f);
     let containers: Vec<EntryId> = ctx.container(f.words.end).iter().map(|h| h.entry).collect();
     let mut scored: Vec<(f64, Candidate)> = Vec::with_capacity(f.hits.len());
-    for h in &f.hits {
-        let e = g.entry(h.entry);
-        let mut s = importance(&e) + name_bonus(h.name) - 2.0 * f64::from(f.distance);
-        if let Some(k) = hint {
-            s += if k == e.kind { 8.0 } else { -2.0 };
+    for (h, e) in f.hits.iter().zip(&f.entries) {
+        let mut s = importance(e) + name_bonus(h.name) - 2.0 * f64::from(f.distance);
+        match hint {
+            Some(k) => s += if k == e.kind { 8.0 } else { -2.0 },
+            // A district named like a place in it ("Spin Boldak") means that
+            // place, its centre, unless the words around say "district".
+            None if e.kind == PlaceKind::Admin2
+                && f.entries
+                    .iter()
+                    .any(|o| o.kind == PlaceKind::City && o.admin1_code == e.admin1_code) =>
+            {
+                s -= 3.0;
+            }
+            None => {}
         }
         if containers.iter().any(|&c| contains(g, c, h.entry)) {
             s += 10.0;
@@ -113,7 +152,7 @@ pub(super) fn best(
             if !e.country.is_empty() {
                 if a.focus() == Some(e.country) {
                     s += 5.0;
-                } else if a.countries.get(e.country).is_some_and(|&n| n >= 1.0) {
+                } else if a.mentions_of(e.country) >= 1.0 {
                     s += 2.0;
                 }
             }
