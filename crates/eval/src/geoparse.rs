@@ -393,19 +393,4 @@ mod tests {
         assert_eq!(r.resolution.within_161, 2, "{r}");
         let _ = std::fs::remove_dir_all(&dir);
     }
-
-    /// Runs the real dev set when `SITREP_GEOPARSE_DEV` names it:
-    /// `SITREP_GEOPARSE_DEV=/work/shared/eval/geoparse-dev.jsonl cargo test
-    /// --release -p sitrep-eval geoparse -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "needs the shared dev set"]
-    fn dev_set() {
-        let Some(path) = std::env::var_os("SITREP_GEOPARSE_DEV") else {
-            return;
-        };
-        let g = Gazetteer::shipped().expect("gazetteer");
-        let r = run(&g, Path::new(&path)).expect("runs");
-        println!("{r}");
-        assert!(r.overlap.recall() > 0.5, "{r}");
-    }
 }
