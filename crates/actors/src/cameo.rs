@@ -379,6 +379,7 @@ fn convert(entries: Vec<Entry>) -> Result<ActorDictionary, ActorError> {
                     aliases: Vec::new(),
                     state: None,
                     focus: false,
+                    role_noun: false,
                 });
                 sides.len() - 1
             });

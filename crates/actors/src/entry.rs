@@ -139,6 +139,11 @@ pub struct Side {
     /// cannot mean a foreign state.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub focus: bool,
+    /// The side's nouns also name one person's job ("official",
+    /// "journalist"): after an indefinite article ("a provincial official")
+    /// or as an audience ("told reporters") they are not a party.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub role_noun: bool,
 }
 
 /// One TOML file's content, as written.
@@ -226,6 +231,7 @@ pub(crate) struct RawSide {
     pub aliases: Vec<String>,
     pub state: Option<StateRole>,
     pub focus: Option<bool>,
+    pub role_noun: Option<bool>,
     #[serde(default)]
     pub replace: bool,
 }
@@ -373,6 +379,7 @@ impl Amend for RawSide {
             aliases: self.aliases,
             state: self.state,
             focus: self.focus.unwrap_or(false),
+            role_noun: self.role_noun.unwrap_or(false),
         })
     }
     fn amend(self, s: &mut Side) {
@@ -385,6 +392,9 @@ impl Amend for RawSide {
         set(&mut s.state, self.state);
         if let Some(focus) = self.focus {
             s.focus = focus;
+        }
+        if let Some(role_noun) = self.role_noun {
+            s.role_noun = role_noun;
         }
         extend_names(&mut s.aliases, self.aliases);
     }

@@ -1,5 +1,6 @@
-//! The alias automaton: one Aho-Corasick automaton over every folded alias in
-//! the dictionary, run once over a folded copy of the text.
+//! The alias automaton: one Aho-Corasick DFA over every folded alias in the
+//! dictionary, walked once over the text, which is folded as it is read (no
+//! folded copy is made).
 //!
 //! Matching is case- and accent-insensitive, except for short all-capital
 //! acronyms ("UN", "IS", "US", "U.S.", "ISKP"), which must appear in capitals:
@@ -13,7 +14,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton as _, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use sitrep_model::Span;
 
 use crate::ActorError;
@@ -103,14 +106,23 @@ impl MatcherBuilder {
         if self.patterns.is_empty() {
             return Ok(Matcher::default());
         }
-        // A DFA: a few MB for the shipped aliases, and the fastest search.
-        let ac = AhoCorasick::builder()
+        // A DFA (a few MB for the shipped aliases) walked directly: one table
+        // lookup per byte, with work only where some alias ends.
+        let dfa = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Unanchored)
             .build(&self.folded)
             .map_err(|e| ActorError::Matcher(e.to_string()))?;
+        let start = dfa
+            .start_state(Anchored::No)
+            .map_err(|e| ActorError::Matcher(e.to_string()))?;
+        if let Some(long) = self.folded.iter().find(|f| f.len() > MAX_ALIAS) {
+            return Err(ActorError::Matcher(format!(
+                "alias longer than {MAX_ALIAS} bytes: {long:?}"
+            )));
+        }
         Ok(Matcher {
-            ac: Some(ac),
+            dfa: Some(Automaton { dfa, start }),
             patterns: self.patterns,
         })
     }
@@ -119,9 +131,23 @@ impl MatcherBuilder {
 /// The built automaton with what each pattern stands for.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Matcher {
-    ac: Option<AhoCorasick>,
+    dfa: Option<Automaton>,
     patterns: Vec<Pattern>,
 }
+
+/// The DFA over every folded alias, ready to walk.
+#[derive(Clone, Debug)]
+struct Automaton {
+    dfa: DFA,
+    start: StateID,
+}
+
+/// Size of the ring of recent folded bytes a scan keeps: a whole alias, the
+/// byte before it and the byte after it.
+const WINDOW: usize = 256;
+
+/// The longest alias, folded, in bytes.
+const MAX_ALIAS: usize = WINDOW - 2;
 
 impl Matcher {
     pub fn len(&self) -> usize {
@@ -131,28 +157,10 @@ impl Matcher {
     /// Every valid alias occurrence in `text`, leftmost-longest, non-overlapping,
     /// in text order.
     pub fn find<'d>(&'d self, text: &str) -> Vec<AliasMatch<'d>> {
-        let Some(ac) = &self.ac else {
+        let Some(auto) = &self.dfa else {
             return Vec::new();
         };
-        let folded = FoldedText::new(text);
-        // Overlapping search so that a long candidate failing a boundary check
-        // cannot hide a shorter valid one starting at the same place.
-        let mut found: Vec<(Span, usize)> = Vec::new();
-        let fb = folded.text.as_bytes();
-        let glued = |a: u8, b: u8| a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
-        for m in ac.find_overlapping_iter(folded.text.as_str()) {
-            // Cheap rejection of matches inside words ("is" in "this") before
-            // mapping back to the original text.
-            let (s, e) = (m.start(), m.end());
-            if (s > 0 && glued(fb[s - 1], fb[s])) || (e < fb.len() && glued(fb[e - 1], fb[e])) {
-                continue;
-            }
-            let span = folded.original_span(text, m.start(), m.end());
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            if on_word_boundaries(text, span) && case_fits(pattern, text, span) {
-                found.push((span, m.pattern().as_usize()));
-            }
-        }
+        let mut found = auto.scan(text, &self.patterns);
         found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         let mut out: Vec<AliasMatch<'d>> = Vec::with_capacity(found.len());
         let mut covered = 0;
@@ -241,51 +249,132 @@ pub(crate) fn fold_alias(alias: &str) -> String {
     out
 }
 
-/// A folded copy of a text with, for each folded byte, the original byte
-/// offset of the character it came from.
-struct FoldedText {
-    text: String,
-    origin: Vec<u32>,
+impl Automaton {
+    /// Every valid alias occurrence in `text` as (span, pattern index),
+    /// overlapping ones included, so that a long candidate failing a boundary
+    /// check cannot hide a shorter valid one starting at the same place.
+    ///
+    /// The text is folded as it is read, never copied: ASCII a byte at a time,
+    /// whitespace runs as one space, other characters through
+    /// [`sitrep_text::push_folded`]. The last folded bytes, and the original
+    /// offsets they came from, are kept in a ring: enough to check an
+    /// occurrence's boundaries and map it back to the original text.
+    fn scan(&self, text: &str, patterns: &[Pattern]) -> Vec<(Span, usize)> {
+        let dfa = &self.dfa;
+        let bytes = text.as_bytes();
+        let mut ring = Ring {
+            bytes: [0; WINDOW],
+            origin: [0; WINDOW],
+        };
+        let mut found = Vec::new();
+        let mut state = self.start;
+        let mut fed = 0usize;
+        // A match state reached after `end` folded bytes, waiting for the
+        // next byte to tell whether the alias ends inside a word.
+        let mut pending: Option<(StateID, usize)> = None;
+        // One step of the automaton: folded byte `$f` from the character at
+        // byte `$origin` of the text.
+        macro_rules! feed {
+            ($f:expr, $origin:expr) => {{
+                let f: u8 = $f;
+                if let Some((at, end)) = pending.take() {
+                    // Cheap rejection of matches inside words ("is" in "this").
+                    if !glued(ring.bytes[slot(end - 1)], f) {
+                        ring.emit(dfa, at, end, text, patterns, &mut found);
+                    }
+                }
+                ring.bytes[slot(fed)] = f;
+                ring.origin[slot(fed)] = $origin as u32;
+                fed += 1;
+                state = dfa.next_state(Anchored::No, state, f);
+                if dfa.is_special(state) && dfa.is_match(state) {
+                    pending = Some((state, fed));
+                }
+            }};
+        }
+        let mut in_space = false;
+        let mut buf = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                let space = b.is_ascii_whitespace() || b == 0x0b;
+                if !(space && in_space) {
+                    feed!(if space { b' ' } else { b.to_ascii_lowercase() }, i);
+                }
+                in_space = space;
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let space = c.is_whitespace();
+            if space && !in_space {
+                feed!(b' ', i);
+            } else if !space {
+                buf.clear();
+                sitrep_text::push_folded(c, &mut buf);
+                for &f in buf.as_bytes() {
+                    feed!(f, i);
+                }
+            }
+            in_space = space;
+            i += c.len_utf8();
+        }
+        if let Some((at, end)) = pending {
+            ring.emit(dfa, at, end, text, patterns, &mut found);
+        }
+        found
+    }
 }
 
-impl FoldedText {
-    fn new(text: &str) -> FoldedText {
-        let mut folded = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
-        let mut in_space = false;
-        for (i, c) in text.char_indices() {
-            // Most text is ASCII: fold it inline.
-            if c.is_ascii_alphanumeric() || c.is_ascii_punctuation() {
-                folded.push(c.to_ascii_lowercase());
-                origin.push(i as u32);
-                in_space = false;
-                continue;
-            }
-            if c.is_whitespace() {
-                if !in_space {
-                    folded.push(' ');
-                    origin.push(i as u32);
-                }
-                in_space = true;
-                continue;
-            }
-            in_space = false;
-            sitrep_text::push_folded(c, &mut folded);
-            origin.resize(folded.len(), i as u32);
-        }
-        FoldedText {
-            text: folded,
-            origin,
-        }
-    }
+/// The last folded bytes of a scan, and the original offsets they came from,
+/// at their position modulo [`WINDOW`].
+struct Ring {
+    bytes: [u8; WINDOW],
+    origin: [u32; WINDOW],
+}
 
-    /// The original span covering folded bytes `start..end`.
-    fn original_span(&self, text: &str, start: usize, end: usize) -> Span {
-        let s = self.origin[start] as usize;
-        let last = self.origin[end - 1] as usize;
-        let e = last + text[last..].chars().next().map_or(0, char::len_utf8);
-        Span::new(s, e)
+impl Ring {
+    /// Records the valid aliases of match state `state`, reached after `end`
+    /// folded bytes.
+    #[inline(never)]
+    fn emit(
+        &self,
+        dfa: &DFA,
+        state: StateID,
+        end: usize,
+        text: &str,
+        patterns: &[Pattern],
+        found: &mut Vec<(Span, usize)>,
+    ) {
+        for k in 0..dfa.match_len(state) {
+            let pid = dfa.match_pattern(state, k);
+            let start = end - dfa.pattern_len(pid);
+            if start > 0 && glued(self.bytes[slot(start - 1)], self.bytes[slot(start)]) {
+                continue;
+            }
+            let first = self.origin[slot(start)] as usize;
+            let last = self.origin[slot(end - 1)] as usize;
+            let stop = last + text[last..].chars().next().map_or(0, char::len_utf8);
+            let span = Span::new(first, stop);
+            let pattern = &patterns[pid.as_usize()];
+            if on_word_boundaries(text, span) && case_fits(pattern, text, span) {
+                found.push((span, pid.as_usize()));
+            }
+        }
     }
+}
+
+/// The ring slot of the folded byte at `at`.
+#[inline(always)]
+fn slot(at: usize) -> usize {
+    // Truncation is the modulo: WINDOW is 256.
+    usize::from(at as u8)
+}
+
+/// Two folded bytes that belong to one word.
+fn glued(a: u8, b: u8) -> bool {
+    a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()
 }
 
 #[cfg(test)]

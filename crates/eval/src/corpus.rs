@@ -63,6 +63,12 @@ pub struct GoldMention {
     /// Times: the normalised date, formatted as `DateRange`'s Display.
     #[serde(default)]
     pub date: Option<String>,
+    /// Code point offset of the mention, when the gold gives it.
+    #[serde(default)]
+    pub start: Option<usize>,
+    /// Code point offset one past the mention, when the gold gives it.
+    #[serde(default)]
+    pub end: Option<usize>,
 }
 
 /// A labelled report with its text loaded.
@@ -95,14 +101,30 @@ pub fn load(dir: &Path) -> Result<Vec<LoadedReport>, EvalError> {
     Ok(out)
 }
 
-/// Finds each gold mention's span in the text, in order: the n-th gold mention
-/// with a given surface text is its n-th occurrence. Returns byte spans; `None`
-/// where the text does not occur (a labelling error the report prints).
+/// Finds each gold mention's byte span in the text: from its code point
+/// offsets when the gold gives them and they slice its surface text, else by
+/// search, the n-th gold mention with a given surface text being its n-th
+/// occurrence. `None` where neither works (a labelling error the report prints).
 pub fn locate(text: &str, mentions: &[GoldMention]) -> Vec<Option<sitrep_model::Span>> {
+    let byte_of: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
     let mut next_from: std::collections::HashMap<&str, usize> = Default::default();
     mentions
         .iter()
         .map(|m| {
+            let by_offsets = match (m.start, m.end) {
+                (Some(s), Some(e)) if s <= e && e < byte_of.len() => {
+                    let span = sitrep_model::Span::new(byte_of[s], byte_of[e]);
+                    (span.slice(text) == m.text).then_some(span)
+                }
+                _ => None,
+            };
+            if by_offsets.is_some() {
+                return by_offsets;
+            }
             let from = next_from.get(m.text.as_str()).copied().unwrap_or(0);
             let at = text.get(from..)?.find(&m.text)? + from;
             next_from.insert(m.text.as_str(), at + m.text.len());

@@ -43,6 +43,10 @@ pub struct PloverItem {
     pub gold: String,
     /// Predicted type, `none` when no event carried one.
     pub predicted: String,
+    /// Gold source codes, and the predicted source country (ISO alpha-3).
+    pub source: (Vec<String>, Option<String>),
+    /// Gold target codes, and the predicted target country (ISO alpha-3).
+    pub target: (Vec<String>, Option<String>),
 }
 
 /// Scores over one PLOVER file.
@@ -221,25 +225,26 @@ pub fn run_with(
         let country3 =
             |c: Option<&String>| c.and_then(|c| iso3.get(c).cloned().or_else(|| Some(c.clone())));
         let gold_source = codes(&rec.source);
+        let source = country3(main.and_then(|e| {
+            e.actor
+                .as_ref()
+                .and_then(|a| a.country.as_ref())
+                .or_else(|| e.person.as_ref().and_then(|p| p.country.as_ref()))
+        }));
         if !gold_source.is_empty() {
             report.source.1 += 1;
-            let actor = main.and_then(|e| {
-                e.actor
-                    .as_ref()
-                    .and_then(|a| a.country.as_ref())
-                    .or_else(|| e.person.as_ref().and_then(|p| p.country.as_ref()))
-            });
-            if country3(actor).is_some_and(|c| gold_source.contains(&c)) {
+            if source.as_ref().is_some_and(|c| gold_source.contains(c)) {
                 report.source.0 += 1;
             }
         }
         let gold_target = codes(&rec.target);
+        let target = country3(
+            main.and_then(|e| e.target.as_ref())
+                .and_then(|t| t.country.as_ref()),
+        );
         if !gold_target.is_empty() {
             report.target.1 += 1;
-            let target = main
-                .and_then(|e| e.target.as_ref())
-                .and_then(|t| t.country.as_ref());
-            if country3(target).is_some_and(|c| gold_target.contains(&c)) {
+            if target.as_ref().is_some_and(|c| gold_target.contains(c)) {
                 report.target.0 += 1;
             }
         }
@@ -247,6 +252,8 @@ pub fn run_with(
             id: rec.id,
             gold: rec.event,
             predicted,
+            source: (gold_source, source),
+            target: (gold_target, target),
         });
     }
     Ok(report)
@@ -271,8 +278,18 @@ mod tests {
         let report = run(&recogniser, &extractor, path).expect("dev set");
         println!("{report}");
         if std::env::var_os("PLOVER_ITEMS").is_some() {
-            for i in report.items.iter().filter(|i| i.gold != i.predicted) {
-                println!("{} gold {} got {}", i.id, i.gold, i.predicted);
+            for i in &report.items {
+                println!(
+                    "{} {} gold {} got {}; source {:?} got {:?}; target {:?} got {:?}",
+                    if i.gold == i.predicted { "ok" } else { "XX" },
+                    i.id,
+                    i.gold,
+                    i.predicted,
+                    i.source.0,
+                    i.source.1,
+                    i.target.0,
+                    i.target.1
+                );
             }
         }
         assert_eq!(report.sentences, 164);

@@ -6,15 +6,23 @@
 //! What it resolves, in order, for each alias the dictionary's automaton finds:
 //!
 //! 1. a name that always means one person or actor ("Mullah Baradal" →
-//!    `abdul_ghani_baradar`, "the Pentagon" → `us.forces`);
+//!    `abdul_ghani_baradar`, "the Pentagon" → `us.forces`), taking in the
+//!    generic noun it qualifies ("Taliban fighters");
 //! 2. a country adjective or possessive before a generic side ("British
-//!    troops", "Russia's defence ministry") → that country's forces or
-//!    government, or `generic:<side>:<ISO2>`;
+//!    troops", "Russia's defence ministry", "Russian and Syrian warplanes")
+//!    → that country's forces or government, or `generic:<side>:<ISO2>`;
 //! 3. a generic alias of an actor in its own theatre ("insurgents" in an
 //!    Afghan article → `taliban`), else a generic side (`generic:rebels:SD`);
-//! 4. a country name used as an actor ("U.S. and U.K. said") → its
+//! 4. a country word before what a state does or has ("a US drone strike",
+//!    "the US embassy") → its forces or government;
+//! 5. a country name used as an actor ("U.S. and U.K. said") → its
 //!    government, except for the focus country, whose name is nearly always
 //!    the place.
+//!
+//! Words that are plainly not parties where they stand are skipped (see
+//! `usage`): a side's noun modifying another noun ("police headquarters"),
+//! one person described ("a former journalist"), a known person's name inside
+//! a facility's name ("Hamid Karzai International Airport").
 //!
 //! It does not resolve place metonyms ("Washington decided" is place
 //! recognition's), does not link "the Defence Secretary" without a name to a
@@ -22,35 +30,51 @@
 //! sentences name exactly one person.
 
 mod people;
+mod usage;
 
 use sitrep_actors::{Actor, ActorDictionary, AliasMatch, Country, Owner, Side, StateRole};
 use sitrep_model::{ActorKind, ActorMention, Mention, MentionKind, Span};
 use sitrep_text::Token;
 
-/// Finds actors and people in `text`. `focus_country` is the country the article
-/// is about, used to resolve generic sides ("insurgents"); when `None`, the
-/// country most of the article's named actors and people belong to is used.
+/// What actor recognition reads: the text and what earlier stages made of it.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Its sentences ([`sitrep_text::sentences`]).
+    pub sentences: &'a [Span],
+    /// Its tokens ([`sitrep_text::tokens`]).
+    pub tokens: &'a [Token],
+    /// Spans of the place names found in it, in order; a capitalised place
+    /// name is not taken as the first word of an unknown person's name.
+    pub places: &'a [Span],
+}
+
+/// Finds actors and people in `input.text`. `focus_country` is the country
+/// the article is about, used to resolve generic sides ("insurgents"); when
+/// `None`, the country most of the article's named actors and people belong to
+/// is used.
 pub fn recognise(
     dict: &ActorDictionary,
-    text: &str,
-    sentences: &[Span],
+    input: &Input,
     focus_country: Option<&str>,
 ) -> Vec<Mention> {
+    let text = input.text;
     let matches = dict.scan(text);
     let inferred = match focus_country {
         Some(_) => None,
         None => infer_focus(dict, &matches),
     };
-    let tokens = sitrep_text::tokens(text);
-    let classes = people::classify(text, &tokens);
+    let classes = people::classify(text, input.tokens);
     let ctx = Context {
         dict,
         text,
-        sentences,
+        sentences: input.sentences,
         focus: focus_country.or(inferred.as_deref()),
-        tokens: &tokens,
+        tokens: input.tokens,
         classes: &classes,
         matches: &matches,
+        places: input.places,
     };
 
     let mut actors: Vec<(Span, ActorMention)> = Vec::new();
@@ -59,28 +83,63 @@ pub fn recognise(
     // so that a list ("to Kuwait and Qatar", "the United States, Britain,
     // Pakistan") is read as a whole.
     let mut last_country: Option<(usize, bool)> = None;
+    // Spans of dictionary names, which unknown people may not overlap.
+    let mut taken: Vec<Span> = Vec::with_capacity(matches.len());
     let mut i = 0;
     while i < matches.len() {
         let m = &matches[i];
         match m.targets.owner {
             Some(Owner::Person(p)) => {
-                persons.push(people::known(&ctx, m.span, &dict.people()[p]));
+                if !usage::person_name_elsewhere(&ctx, m.span) {
+                    persons.push(people::known(&ctx, m.span, &dict.people()[p]));
+                    taken.push(m.span);
+                }
                 i += 1;
                 continue;
             }
             Some(Owner::Actor(a)) => {
+                taken.push(m.span);
+                if !usage::named_is_party(&ctx, i) {
+                    i += 1;
+                    continue;
+                }
+                // "Taliban fighters", "NATO troops": one mention of the group,
+                // over the noun phrase.
+                if let Some(head) = ctx.head_noun_after(i) {
+                    taken.push(head.span);
+                    let span = Span::new(m.span.start, head.span.end);
+                    actors.push((span, named(&dict.actors()[a])));
+                    i += 2;
+                    continue;
+                }
                 actors.push((m.span, named(&dict.actors()[a])));
                 i += 1;
                 continue;
             }
             None => {}
         }
+        taken.push(m.span);
         if let Some((span, mention)) = ctx.country_and_side(i) {
+            taken.push(matches[i + 1].span);
             actors.push((span, mention));
             i += 2;
             continue;
         }
+        if let Some(mention) = ctx.coordinated_country(i) {
+            actors.push((m.span, mention));
+            i += 1;
+            continue;
+        }
+        let side = m.targets.side.map(|s| &dict.sides()[s]);
+        if (side.is_some() || !m.targets.focus.is_empty())
+            && !usage::side_is_party(&ctx, i, side.is_some_and(|s| s.role_noun))
+        {
+            i += 1;
+            continue;
+        }
         if let Some(mention) = ctx.generic(m) {
+            actors.push((m.span, mention));
+        } else if let Some(mention) = ctx.country_before_noun(m) {
             actors.push((m.span, mention));
         } else if m.targets.country_name.is_some() {
             let listed = last_country
@@ -94,7 +153,7 @@ pub fn recognise(
         }
         i += 1;
     }
-    people::find_more(&ctx, &mut persons);
+    people::find_more(&ctx, &mut persons, &taken);
 
     let mut out: Vec<Mention> = Vec::with_capacity(actors.len() + persons.len());
     for (span, a) in actors {
@@ -116,6 +175,7 @@ struct Context<'a> {
     tokens: &'a [Token],
     classes: &'a [people::Class],
     matches: &'a [AliasMatch<'a>],
+    places: &'a [Span],
 }
 
 impl Context<'_> {
@@ -156,6 +216,39 @@ impl Context<'_> {
         let frame = &self.dict.countries()[country];
         let mention = self.resolve_side(next, Some(frame), &frame.code)?;
         Some((Span::new(m.span.start, next.span.end), mention))
+    }
+
+    /// The generic noun right after the named actor at match `i`, which it
+    /// qualifies: "fighters" in "Taliban fighters".
+    fn head_noun_after(&self, i: usize) -> Option<&AliasMatch<'_>> {
+        let m = &self.matches[i];
+        let next = self.matches.get(i + 1)?;
+        let t = &next.targets;
+        let generic = t.owner.is_none()
+            && (t.side.is_some() || !t.focus.is_empty())
+            && t.country_name.is_none()
+            && t.country_adjective.is_none();
+        let gap = &self.text[m.span.end..next.span.start];
+        (generic && !gap.is_empty() && gap.chars().all(char::is_whitespace)).then_some(next)
+    }
+
+    /// The first of coordinated country words before one side: "Russian" in
+    /// "Russian and Syrian warplanes", "American and British forces".
+    fn coordinated_country(&self, i: usize) -> Option<ActorMention> {
+        let m = &self.matches[i];
+        let other = self.matches.get(i + 1)?;
+        let side = self.matches.get(i + 2)?;
+        let country = m.targets.country_adjective?;
+        other.targets.country_adjective?;
+        if !is_list_gap(&self.text[m.span.end..other.span.start]) || side.targets.owner.is_some() {
+            return None;
+        }
+        let gap = &self.text[other.span.end..side.span.start];
+        if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+            return None;
+        }
+        let frame = &self.dict.countries()[country];
+        self.resolve_side(side, Some(frame), &frame.code)
     }
 
     /// A generic alias with no country written before it.
@@ -226,7 +319,32 @@ impl Context<'_> {
         if j > 0 && word(j - 1).eq_ignore_ascii_case("the") {
             j -= 1;
         }
-        j > 0 && LOCATIVE.contains(&word(j - 1).to_lowercase().as_str())
+        // "the border with Iran", "the crossing with Pakistan".
+        let boundary = j >= 2
+            && word(j - 1) == "with"
+            && matches!(
+                word(j - 2),
+                "border" | "borders" | "crossing" | "frontier" | "boundary"
+            );
+        boundary || (j > 0 && LOCATIVE.contains(&word(j - 1).to_lowercase().as_str()))
+    }
+
+    /// A country word before a noun of what a state does or has: "a US drone
+    /// strike" → the US forces, "the US embassy" → its government. The focus
+    /// country's name is left to place recognition ("Afghanistan's
+    /// capital"); its adjective is not ("the Afghan commander").
+    fn country_before_noun(&self, m: &AliasMatch) -> Option<ActorMention> {
+        let country = match (m.targets.country_adjective, m.targets.country_name) {
+            (Some(c), _) => c,
+            (None, Some(c)) if self.focus != Some(self.dict.countries()[c].code.as_str()) => c,
+            _ => return None,
+        };
+        let frame = &self.dict.countries()[country];
+        let id = match usage::country_before_noun(self, m)? {
+            StateRole::Forces => frame.forces.as_deref(),
+            StateRole::Government => frame.government.as_deref(),
+        };
+        Some(named(self.dict.actor(id?)?))
     }
 
     /// `listed` is the decision for the previous item when this name

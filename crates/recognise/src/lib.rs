@@ -60,19 +60,52 @@ impl Recogniser {
     pub fn recognise(&self, article: &Article) -> Recognition {
         let text = article.text.as_str();
         let sentences = sitrep_text::sentences(text);
-        let mut mentions = places::recognise(&self.gazetteer, text, &sentences);
-        let focus = places::focus_country(&mentions);
-        mentions.extend(actors::recognise(
-            &self.actors,
+        // Tokenised once for every stage that reads tokens.
+        let tokens = sitrep_text::tokens(text);
+        let places = places::recognise(&self.gazetteer, text, &sentences);
+        let focus = places::focus_country(&places);
+        let place_spans: Vec<Span> = places.iter().map(|m| m.span).collect();
+        let input = actors::Input {
             text,
-            &sentences,
-            focus.as_deref(),
-        ));
-        mentions.extend(self.time.recognise(text, &sentences, article.published));
-        mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+            sentences: &sentences,
+            tokens: &tokens,
+            places: &place_spans,
+        };
+        let actors = actors::recognise(&self.actors, &input, focus.as_deref());
+        let times = self
+            .time
+            .recognise_tokens(text, &tokens, &sentences, article.published);
         Recognition {
+            mentions: merge_in_order([places, actors, times]),
             sentences,
-            mentions,
         }
     }
+}
+
+/// The mentions of every list, sorted by start, longest first; among equal
+/// spans, earlier lists first.
+///
+/// Each list comes out of its recogniser (nearly) sorted, so sorting each and
+/// merging moves every mention once, where sorting the whole would move the
+/// large place mentions around several times.
+fn merge_in_order<const N: usize>(lists: [Vec<Mention>; N]) -> Vec<Mention> {
+    let key = |m: &Mention| (m.span.start, std::cmp::Reverse(m.span.end));
+    let mut out = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut lists = lists.map(|mut list| {
+        list.sort_by_key(key);
+        list.into_iter().peekable()
+    });
+    loop {
+        let mut best = None;
+        for (i, list) in lists.iter_mut().enumerate() {
+            if let Some(k) = list.peek().map(key) {
+                if best.is_none_or(|(_, b)| k < b) {
+                    best = Some((i, k));
+                }
+            }
+        }
+        let Some((i, _)) = best else { break };
+        out.extend(lists[i].next());
+    }
+    out
 }

@@ -2,11 +2,10 @@ use sitrep_model::Span;
 
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "pvt", "adm",
-    "brig", "cmdr", "gov", "sen", "rep", "prof", "rev", "st", "mt", "ft", "no", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-    "co", "corp", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "dept",
-    "govt", "pres",
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "pvt", "adm", "brig",
+    "cmdr", "gov", "sen", "rep", "prof", "rev", "st", "mt", "ft", "no", "vs", "etc", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp",
+    "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "dept", "govt", "pres",
 ];
 
 /// Splits text into sentences, returned as trimmed byte spans in order.
@@ -22,6 +21,14 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Only line breaks and terminators can end a sentence: skip to the next.
+        match bytes[i..]
+            .iter()
+            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let b = bytes[i];
         if b == b'\n' {
             if newline_ends_sentence(text, start, i) {

@@ -8,11 +8,26 @@ fn split(text: &str) -> Vec<&str> {
 fn sentences_split_on_terminators_not_abbreviations() {
     let cases: &[(&str, &[&str])] = &[
         ("One. Two! Three?", &["One.", "Two!", "Three?"]),
-        ("The U.S. said so. Then Gen. Miller left.", &["The U.S. said so.", "Then Gen. Miller left."]),
-        ("He said: “It fell.” Then silence.", &["He said: “It fell.”", "Then silence."]),
-        ("HERAT FALLS\n\nThe city fell on Friday.", &["HERAT FALLS", "The city fell on Friday."]),
-        ("a line that wraps\nhere and ends.", &["a line that wraps\nhere and ends."]),
-        ("3.5 million people. Next.", &["3.5 million people.", "Next."]),
+        (
+            "The U.S. said so. Then Gen. Miller left.",
+            &["The U.S. said so.", "Then Gen. Miller left."],
+        ),
+        (
+            "He said: “It fell.” Then silence.",
+            &["He said: “It fell.”", "Then silence."],
+        ),
+        (
+            "HERAT FALLS\n\nThe city fell on Friday.",
+            &["HERAT FALLS", "The city fell on Friday."],
+        ),
+        (
+            "a line that wraps\nhere and ends.",
+            &["a line that wraps\nhere and ends."],
+        ),
+        (
+            "3.5 million people. Next.",
+            &["3.5 million people.", "Next."],
+        ),
         ("", &[]),
     ];
     for (text, want) in cases {
@@ -24,7 +39,18 @@ fn sentences_split_on_terminators_not_abbreviations() {
 fn tokens_keep_inner_joiners() {
     let text = "al-Qaeda’s U.S. 3,000 troops, Mazar-i-Sharif.";
     let got: Vec<&str> = tokens(text).iter().map(|t| t.slice(text)).collect();
-    assert_eq!(got, ["al-Qaeda’s", "U.S.", "3,000", "troops", ",", "Mazar-i-Sharif", "."]);
+    assert_eq!(
+        got,
+        [
+            "al-Qaeda’s",
+            "U.S.",
+            "3,000",
+            "troops",
+            ",",
+            "Mazar-i-Sharif",
+            "."
+        ]
+    );
 }
 
 #[test]
@@ -40,4 +66,20 @@ fn sentence_of_finds_containing_sentence() {
     assert_eq!(sentence_of(&s, 0), Some(0));
     assert_eq!(sentence_of(&s, 10), Some(1));
     assert_eq!(sentence_of(&s, 8), None);
+}
+
+#[test]
+fn tokens_across_scripts_and_odd_spacing() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Kābul’s\u{a0}fall", &["Kābul’s", "fall"]),
+        ("U.S.-led 1.5 km", &["U.S.", "-", "led", "1.5", "km"]),
+        ("end. ", &["end", "."]),
+        ("a--b", &["a", "-", "-", "b"]),
+        ("x\u{2014}y", &["x", "\u{2014}", "y"]),
+        ("", &[]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<&str> = tokens(text).iter().map(|t| t.slice(text)).collect();
+        assert_eq!(got, *want, "input: {text:?}");
+    }
 }

@@ -27,6 +27,30 @@ impl Token {
     }
 }
 
+/// Classes of ASCII bytes for the tokeniser's fast paths.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        // The ASCII characters `char::is_whitespace` accepts.
+        if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            t[b] = SPACE;
+        } else if c.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        }
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn is_ascii_alnum(b: u8) -> bool {
+    b.is_ascii() && ASCII[usize::from(b)] == ALNUM
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{301}' || c == '\u{304}' || c == '\u{308}'
 }
@@ -41,66 +65,101 @@ fn is_joiner(c: char) -> bool {
 /// as do inner periods of abbreviations ("U.S."); thousands separators and
 /// decimal points stay inside numbers.
 pub fn tokens(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && ASCII[usize::from(b)] == SPACE {
+            i += 1;
             continue;
         }
-        if c.is_ascii_digit() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                // A separator stays inside the number only between digits ("3,000").
-                let joins = (d == ',' || d == '.')
-                    && text[j + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
-                if d.is_ascii_digit() || joins {
-                    it.next();
-                    end = j + 1;
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                span: Span::new(i, end),
-                kind: TokenKind::Number,
-            });
-        } else if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    it.next();
-                    end = j + d.len_utf8();
-                } else if is_joiner(d) {
-                    // A joiner stays inside the word only when a letter follows it
-                    // ("al-Qaeda"), or, for a period, when the word is an
-                    // abbreviation with single letters ("U.S.").
-                    let next = text[j + d.len_utf8()..].chars().next();
-                    if next.is_some_and(is_word_char) {
-                        it.next();
-                        end = j + d.len_utf8();
-                    } else if d == '.' && is_initialism(&text[i..end]) {
-                        it.next();
-                        end = j + 1;
-                        break;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                span: Span::new(i, end),
-                kind: TokenKind::Word,
-            });
-        } else {
-            out.push(Token {
-                span: Span::new(i, i + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
+        let (c, len) = char_at(text, i);
+        if !b.is_ascii() && c.is_whitespace() {
+            i += len;
+            continue;
         }
+        let (end, kind) = if c.is_ascii_digit() {
+            (number_end(bytes, i + 1), TokenKind::Number)
+        } else if is_word_char(c) {
+            (word_end(text, i, i + len), TokenKind::Word)
+        } else {
+            (i + len, TokenKind::Punct)
+        };
+        // Spans are built directly: `start <= end` holds by construction.
+        out.push(Token {
+            span: Span { start: i, end },
+            kind,
+        });
+        i = end;
     }
     out
+}
+
+/// The character at byte `i` (a character boundary) and its length; ASCII,
+/// most of any news text, without UTF-8 decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    text[i..]
+        .chars()
+        .next()
+        .map_or(('\u{fffd}', 1), |c| (c, c.len_utf8()))
+}
+
+/// The end of a number whose digits run from before `end`: a separator stays
+/// inside the number only between digits ("3,000").
+fn number_end(bytes: &[u8], mut end: usize) -> usize {
+    while let Some(&d) = bytes.get(end) {
+        let joins = (d == b',' || d == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if d.is_ascii_digit() || joins {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The end of a word starting at `start` whose first character ends at `end`.
+fn word_end(text: &str, start: usize, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while end < bytes.len() {
+        // The common case, a run of ASCII letters and digits, in one pass.
+        end += bytes[end..]
+            .iter()
+            .position(|&b| !is_ascii_alnum(b))
+            .unwrap_or(bytes.len() - end);
+        // Other ASCII characters end the word unless they may join two parts.
+        match bytes.get(end) {
+            None => break,
+            Some(&b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.') => break,
+            Some(_) => {}
+        }
+        let (d, len) = char_at(text, end);
+        if is_word_char(d) {
+            end += len;
+        } else if is_joiner(d) {
+            // A joiner stays inside the word only when a letter follows it
+            // ("al-Qaeda"), or, for a period, when the word is an
+            // abbreviation with single letters ("U.S.").
+            let after = end + len;
+            if after < text.len() && is_word_char(char_at(text, after).0) {
+                end = after;
+            } else {
+                if d == '.' && is_initialism(&text[start..end]) {
+                    end += 1;
+                }
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// "U.S" or "U.K" or "U.N": single letters joined by periods.

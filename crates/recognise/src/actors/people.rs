@@ -33,7 +33,8 @@ impl Found {
 }
 
 /// The title and name lexicon: every word the rules look up, with its classes,
-/// sorted, and indexed by first letter in [`LEXICON_BY_LETTER`].
+/// sorted by first letter, length and spelling, and indexed by the first two
+/// in [`INDEX`].
 ///
 /// Roles head a title ("minister", "co-founder"); honorifics introduce a name
 /// without being a role ("Mr"); modifiers sit inside a title ("police
@@ -42,259 +43,310 @@ impl Found {
 /// title or name ("The", "Friday"); abbreviated titles take a period ("Gen.").
 const LEXICON: &[(&str, u16)] = &[
     ("a", Class::STOP | Class::ARTICLE),
-    ("about", Class::STOP),
-    ("according", Class::STOP),
-    ("acting", Class::MODIFIER),
-    ("activist", Class::ROLE),
+    ("an", Class::STOP | Class::ARTICLE),
+    ("as", Class::STOP),
+    ("at", Class::STOP),
     ("adm", Class::ROLE | Class::ABBREVIATED),
-    ("administrator", Class::ROLE),
+    ("and", Class::STOP),
+    ("aide", Class::ROLE),
+    ("also", Class::STOP),
+    ("army", Class::MODIFIER),
+    ("about", Class::STOP),
+    ("after", Class::STOP),
+    ("april", Class::STOP),
+    ("acting", Class::MODIFIER),
+    ("august", Class::STOP),
     ("admiral", Class::ROLE),
     ("adviser", Class::ROLE),
     ("advisor", Class::ROLE),
-    ("after", Class::STOP),
-    ("aide", Class::ROLE),
-    ("also", Class::STOP),
-    ("ambassador", Class::ROLE),
-    ("an", Class::STOP | Class::ARTICLE),
     ("analyst", Class::ROLE),
-    ("and", Class::STOP),
-    ("april", Class::STOP),
-    ("army", Class::MODIFIER),
-    ("as", Class::STOP),
+    ("activist", Class::ROLE),
+    ("attorney", Class::ROLE),
+    ("according", Class::STOP),
     ("assistant", Class::MODIFIER),
     ("associate", Class::MODIFIER),
-    ("at", Class::STOP),
-    ("attorney", Class::ROLE),
-    ("august", Class::STOP),
     ("ayatollah", Class::ROLE),
-    ("because", Class::STOP),
-    ("before", Class::STOP),
+    ("ambassador", Class::ROLE),
+    ("administrator", Class::ROLE),
+    ("by", Class::STOP),
+    ("but", Class::STOP),
     ("both", Class::STOP),
     ("brig", Class::ROLE | Class::ABBREVIATED),
+    ("before", Class::STOP),
+    ("because", Class::STOP),
     ("brigadier", Class::ROLE),
-    ("but", Class::STOP),
-    ("by", Class::STOP),
+    ("col", Class::ROLE | Class::ABBREVIATED),
     ("capt", Class::ROLE | Class::ABBREVIATED),
-    ("captain", Class::ROLE),
-    ("caretaker", Class::MODIFIER),
     ("chair", Class::ROLE),
-    ("chairman", Class::ROLE),
-    ("chairwoman", Class::ROLE),
-    ("chancellor", Class::ROLE),
     ("chief", Class::ROLE | Class::MODIFIER),
     ("cleric", Class::ROLE),
-    ("co-founder", Class::ROLE),
-    ("col", Class::ROLE | Class::ABBREVIATED),
+    ("captain", Class::ROLE),
     ("colonel", Class::ROLE),
-    ("commandant", Class::ROLE),
+    ("chairman", Class::ROLE),
+    ("caretaker", Class::MODIFIER),
     ("commander", Class::ROLE),
-    ("commander-in-chief", Class::ROLE),
-    ("commissioner", Class::ROLE),
-    ("congressman", Class::ROLE),
-    ("congresswoman", Class::ROLE),
-    ("coordinator", Class::ROLE),
-    ("correspondent", Class::ROLE),
-    ("counsellor", Class::ROLE),
     ("counselor", Class::ROLE),
+    ("chairwoman", Class::ROLE),
+    ("chancellor", Class::ROLE),
+    ("co-founder", Class::ROLE),
+    ("commandant", Class::ROLE),
+    ("counsellor", Class::ROLE),
+    ("congressman", Class::ROLE),
+    ("coordinator", Class::ROLE),
+    ("commissioner", Class::ROLE),
+    ("congresswoman", Class::ROLE),
+    ("correspondent", Class::ROLE),
+    ("commander-in-chief", Class::ROLE),
+    ("dr", Class::HONORIFIC | Class::ABBREVIATED),
     ("dame", Class::HONORIFIC),
-    ("december", Class::STOP),
+    ("deputy", Class::ROLE | Class::MODIFIER),
+    ("during", Class::STOP),
     ("defence", Class::MODIFIER),
     ("defense", Class::MODIFIER),
-    ("deputy", Class::ROLE | Class::MODIFIER),
     ("despite", Class::STOP),
+    ("december", Class::STOP),
     ("diplomat", Class::ROLE),
     ("director", Class::ROLE),
-    ("director-general", Class::ROLE),
     ("district", Class::MODIFIER),
-    ("dr", Class::HONORIFIC | Class::ABBREVIATED),
-    ("during", Class::STOP),
-    ("earlier", Class::STOP),
-    ("editor", Class::ROLE),
-    ("elder", Class::ROLE),
-    ("emir", Class::ROLE),
-    ("emissary", Class::ROLE),
-    ("envoy", Class::ROLE),
-    ("even", Class::STOP),
+    ("director-general", Class::ROLE),
     ("ex", Class::MODIFIER),
+    ("emir", Class::ROLE),
+    ("even", Class::STOP),
+    ("elder", Class::ROLE),
+    ("envoy", Class::ROLE),
+    ("editor", Class::ROLE),
     ("expert", Class::ROLE),
-    ("february", Class::STOP),
-    ("fellow", Class::ROLE),
-    ("finance", Class::MODIFIER),
-    ("first", Class::MODIFIER),
+    ("earlier", Class::STOP),
+    ("emissary", Class::ROLE),
     ("for", Class::CONNECTOR | Class::STOP),
-    ("foreign", Class::MODIFIER),
-    ("former", Class::MODIFIER),
-    ("founder", Class::ROLE),
-    ("friday", Class::STOP),
     ("from", Class::STOP),
+    ("first", Class::MODIFIER),
+    ("fellow", Class::ROLE),
+    ("former", Class::MODIFIER),
+    ("friday", Class::STOP),
+    ("finance", Class::MODIFIER),
+    ("foreign", Class::MODIFIER),
+    ("founder", Class::ROLE),
+    ("february", Class::STOP),
     ("gen", Class::ROLE | Class::ABBREVIATED),
-    ("general", Class::ROLE | Class::MODIFIER),
     ("gov", Class::ROLE | Class::ABBREVIATED),
-    ("government", Class::MODIFIER),
+    ("general", Class::ROLE | Class::MODIFIER),
     ("governor", Class::ROLE),
-    ("haji", Class::HONORIFIC),
-    ("hajji", Class::HONORIFIC),
+    ("government", Class::MODIFIER),
     ("he", Class::STOP | Class::PRONOUN),
-    ("head", Class::ROLE),
-    ("health", Class::MODIFIER),
     ("her", Class::STOP | Class::PRONOUN),
-    ("here", Class::STOP),
     ("him", Class::PRONOUN),
     ("his", Class::STOP | Class::PRONOUN),
+    ("haji", Class::HONORIFIC),
+    ("head", Class::ROLE),
+    ("here", Class::STOP),
+    ("hajji", Class::HONORIFIC),
+    ("health", Class::MODIFIER),
     ("however", Class::STOP),
     ("i", Class::STOP),
     ("if", Class::STOP),
-    ("imam", Class::ROLE),
     ("in", Class::STOP),
-    ("independent", Class::MODIFIER),
-    ("information", Class::MODIFIER),
-    ("inspector", Class::ROLE),
-    ("intelligence", Class::MODIFIER),
-    ("interim", Class::MODIFIER),
-    ("interior", Class::MODIFIER),
-    ("into", Class::STOP),
     ("it", Class::STOP),
     ("its", Class::STOP),
-    ("january", Class::STOP),
-    ("journalist", Class::ROLE),
-    ("judge", Class::ROLE),
+    ("imam", Class::ROLE),
+    ("into", Class::STOP),
+    ("interim", Class::MODIFIER),
+    ("interior", Class::MODIFIER),
+    ("inspector", Class::ROLE),
+    ("independent", Class::MODIFIER),
+    ("information", Class::MODIFIER),
+    ("intelligence", Class::MODIFIER),
     ("july", Class::STOP),
     ("june", Class::STOP),
+    ("judge", Class::ROLE),
+    ("january", Class::STOP),
     ("justice", Class::MODIFIER),
+    ("journalist", Class::ROLE),
+    ("journalists", Class::ROLE),
     ("king", Class::ROLE),
+    ("lt", Class::ROLE | Class::ABBREVIATED),
     ("lady", Class::HONORIFIC),
     ("last", Class::STOP),
+    ("lord", Class::HONORIFIC),
     ("later", Class::STOP),
-    ("lawmaker", Class::ROLE),
+    ("local", Class::MODIFIER),
     ("lawyer", Class::ROLE),
     ("leader", Class::ROLE),
+    ("lawmaker", Class::ROLE),
     ("lecturer", Class::ROLE),
     ("legislator", Class::ROLE),
     ("lieutenant", Class::ROLE),
-    ("local", Class::MODIFIER),
-    ("lord", Class::HONORIFIC),
-    ("lt", Class::ROLE | Class::ABBREVIATED),
+    ("mp", Class::ROLE),
+    ("mr", Class::HONORIFIC | Class::ABBREVIATED),
+    ("ms", Class::HONORIFIC | Class::ABBREVIATED),
+    ("may", Class::STOP),
+    ("mrs", Class::HONORIFIC | Class::ABBREVIATED),
     ("march", Class::STOP),
+    ("mayor", Class::ROLE),
+    ("maulvi", Class::ROLE),
+    ("monday", Class::STOP),
+    ("mullah", Class::ROLE),
     ("marshal", Class::ROLE),
     ("maulana", Class::HONORIFIC),
-    ("maulvi", Class::ROLE),
     ("mawlawi", Class::ROLE),
-    ("may", Class::STOP),
-    ("mayor", Class::ROLE),
-    ("meanwhile", Class::STOP),
+    ("monitor", Class::ROLE),
     ("mediator", Class::ROLE),
     ("militant", Class::ROLE),
     ("military", Class::MODIFIER),
     ("minister", Class::ROLE),
-    ("monday", Class::STOP),
-    ("monitor", Class::ROLE),
-    ("mp", Class::ROLE),
-    ("mr", Class::HONORIFIC | Class::ABBREVIATED),
-    ("mrs", Class::HONORIFIC | Class::ABBREVIATED),
-    ("ms", Class::HONORIFIC | Class::ABBREVIATED),
-    ("mullah", Class::ROLE),
-    ("national", Class::MODIFIER),
-    ("negotiator", Class::ROLE),
+    ("meanwhile", Class::STOP),
     ("next", Class::STOP),
+    ("national", Class::MODIFIER),
     ("november", Class::STOP),
-    ("observer", Class::ROLE),
-    ("october", Class::STOP),
+    ("negotiator", Class::ROLE),
     ("of", Class::CONNECTOR | Class::STOP),
-    ("officer", Class::ROLE),
-    ("official", Class::ROLE),
     ("on", Class::CONNECTOR | Class::STOP),
-    ("only", Class::STOP),
     ("or", Class::STOP),
     ("our", Class::STOP),
+    ("only", Class::STOP),
     ("over", Class::STOP),
-    ("police", Class::MODIFIER),
-    ("political", Class::MODIFIER),
-    ("premier", Class::ROLE),
+    ("october", Class::STOP),
+    ("officer", Class::ROLE),
+    ("observer", Class::ROLE),
+    ("official", Class::ROLE),
     ("pres", Class::ROLE | Class::ABBREVIATED),
-    ("president", Class::ROLE),
+    ("prof", Class::ROLE | Class::ABBREVIATED),
     ("press", Class::MODIFIER),
     ("prime", Class::MODIFIER),
+    ("police", Class::MODIFIER),
     ("prince", Class::ROLE),
-    ("prof", Class::ROLE | Class::ABBREVIATED),
+    ("premier", Class::ROLE),
+    ("political", Class::MODIFIER),
+    ("president", Class::ROLE),
     ("professor", Class::ROLE),
     ("prosecutor", Class::ROLE),
     ("provincial", Class::MODIFIER),
     ("queen", Class::ROLE),
-    ("rapporteur", Class::ROLE),
-    ("regional", Class::MODIFIER),
     ("rep", Class::ABBREVIATED),
-    ("reporter", Class::ROLE),
-    ("representative", Class::ROLE),
-    ("researcher", Class::ROLE),
-    ("resident", Class::ROLE),
     ("retired", Class::MODIFIER),
-    ("said", Class::STOP),
-    ("saturday", Class::STOP),
-    ("says", Class::STOP),
-    ("sayyed", Class::HONORIFIC),
-    ("scholar", Class::ROLE),
-    ("second", Class::MODIFIER),
-    ("secretary", Class::ROLE),
-    ("secretary-general", Class::ROLE),
-    ("security", Class::MODIFIER),
+    ("regional", Class::MODIFIER),
+    ("reporter", Class::ROLE),
+    ("resident", Class::ROLE),
+    ("reporters", Class::ROLE),
+    ("rapporteur", Class::ROLE),
+    ("researcher", Class::ROLE),
+    ("representative", Class::ROLE),
+    ("so", Class::STOP),
     ("sen", Class::ROLE | Class::ABBREVIATED),
-    ("senator", Class::ROLE),
-    ("senior", Class::MODIFIER),
-    ("september", Class::STOP),
-    ("sergeant", Class::ROLE),
     ("sgt", Class::ROLE | Class::ABBREVIATED),
     ("she", Class::STOP | Class::PRONOUN),
-    ("sheikh", Class::ROLE),
-    ("since", Class::STOP),
     ("sir", Class::HONORIFIC),
-    ("so", Class::STOP),
+    ("said", Class::STOP),
+    ("says", Class::STOP),
+    ("since", Class::STOP),
+    ("state", Class::MODIFIER),
+    ("sayyed", Class::HONORIFIC),
+    ("second", Class::MODIFIER),
+    ("senior", Class::MODIFIER),
+    ("sheikh", Class::ROLE),
+    ("sunday", Class::STOP),
+    ("scholar", Class::ROLE),
+    ("senator", Class::ROLE),
     ("speaker", Class::ROLE),
     ("special", Class::MODIFIER),
-    ("spokesman", Class::ROLE | Class::MODIFIER),
-    ("spokesperson", Class::ROLE),
-    ("spokeswoman", Class::ROLE),
-    ("state", Class::MODIFIER),
-    ("strongman", Class::ROLE),
-    ("sunday", Class::STOP),
-    ("superintendent", Class::ROLE),
     ("supreme", Class::MODIFIER),
-    ("taliban", Class::MODIFIER),
-    ("that", Class::STOP),
+    ("saturday", Class::STOP),
+    ("security", Class::MODIFIER),
+    ("sergeant", Class::ROLE),
+    ("secretary", Class::ROLE),
+    ("september", Class::STOP),
+    ("spokesman", Class::ROLE | Class::MODIFIER),
+    ("strongman", Class::ROLE),
+    ("spokeswoman", Class::ROLE),
+    ("spokesperson", Class::ROLE),
+    ("superintendent", Class::ROLE),
+    ("secretary-general", Class::ROLE),
+    ("to", Class::CONNECTOR | Class::STOP),
     ("the", Class::STOP | Class::ARTICLE),
-    ("their", Class::STOP),
+    ("top", Class::MODIFIER),
+    ("that", Class::STOP),
     ("then", Class::STOP),
-    ("there", Class::STOP),
-    ("these", Class::STOP),
     ("they", Class::STOP),
     ("this", Class::STOP),
+    ("their", Class::STOP),
+    ("there", Class::STOP),
+    ("these", Class::STOP),
     ("those", Class::STOP),
-    ("thursday", Class::STOP),
-    ("to", Class::CONNECTOR | Class::STOP),
-    ("top", Class::MODIFIER),
     ("tribal", Class::MODIFIER),
+    ("taliban", Class::MODIFIER),
     ("tuesday", Class::STOP),
+    ("thursday", Class::STOP),
     ("under", Class::STOP),
     ("vice", Class::MODIFIER),
-    ("vice-president", Class::ROLE),
     ("visiting", Class::MODIFIER),
-    ("warlord", Class::ROLE),
+    ("vice-president", Class::ROLE),
     ("we", Class::STOP),
-    ("wednesday", Class::STOP),
     ("when", Class::STOP),
-    ("while", Class::STOP),
     ("with", Class::STOP),
+    ("while", Class::STOP),
+    ("warlord", Class::ROLE),
     ("without", Class::STOP),
     ("witness", Class::ROLE),
+    ("wednesday", Class::STOP),
     ("yet", Class::STOP),
     ("you", Class::STOP),
 ];
 
-/// `LEXICON_BY_LETTER[i]..LEXICON_BY_LETTER[i + 1]` holds the words starting
-/// with the i-th letter of the alphabet.
-const LEXICON_BY_LETTER: [usize; 27] = [
-    0, 26, 33, 55, 67, 76, 86, 91, 101, 114, 120, 121, 133, 152, 156, 166, 178, 179, 187, 217, 232,
-    233, 236, 244, 244, 246, 246,
-];
+/// Longest word [`LEXICON`] may hold, in bytes, plus one.
+const MAX_LEN: usize = 20;
+
+/// `INDEX[g]..INDEX[g + 1]` holds the [`LEXICON`] words of group `g`: first
+/// letter `g / MAX_LEN`, length `g % MAX_LEN`; a lookup compares a word with
+/// the few words of its shape only.
+const INDEX: [usize; 26 * MAX_LEN + 1] = {
+    let mut index = [0; 26 * MAX_LEN + 1];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        let word = LEXICON[i].0.as_bytes();
+        let group = group(word[0], word.len());
+        assert!(
+            group < 26 * MAX_LEN,
+            "lexicon word too long or not lower case"
+        );
+        // Counted one slot up, then summed: the start of each group.
+        index[group + 1] += 1;
+        i += 1;
+    }
+    let mut g = 0;
+    while g < 26 * MAX_LEN {
+        index[g + 1] += index[g];
+        g += 1;
+    }
+    index
+};
+
+/// Per [`INDEX`] group, the set of last letters its words end with (bit 0 =
+/// 'a'), which turns most words of a text away before any comparison.
+const ENDINGS: [u32; 26 * MAX_LEN] = {
+    let mut endings = [0; 26 * MAX_LEN];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        let word = LEXICON[i].0.as_bytes();
+        endings[group(word[0], word.len())] |= ending(word[word.len() - 1]);
+        i += 1;
+    }
+    endings
+};
+
+/// The [`ENDINGS`] bit of a word's last byte, either case; 0 for a non-letter.
+const fn ending(last: u8) -> u32 {
+    let lower = last.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() {
+        1 << (lower - b'a')
+    } else {
+        0
+    }
+}
+
+/// The [`INDEX`] group of a word with this lower-case first letter and length.
+const fn group(first: u8, len: usize) -> usize {
+    (first.wrapping_sub(b'a') as usize) * MAX_LEN + len
+}
 
 /// How many sentences back a pronoun may look for its person.
 const PRONOUN_REACH: usize = 2;
@@ -323,7 +375,7 @@ impl Class {
     }
 
     /// A capitalised word that is neither a function word nor a title.
-    fn is_name_word(self) -> bool {
+    pub(super) fn is_name_word(self) -> bool {
         self.has(Class::CAPITALISED)
             && !self.has(Class::ACRONYM)
             && !self.has(Class::STOP | Class::ROLE | Class::HONORIFIC)
@@ -338,58 +390,66 @@ impl Class {
 
 /// Classifies every token of the text.
 pub(super) fn classify(text: &str, tokens: &[Token]) -> Vec<Class> {
-    let mut buf = [0u8; 32];
     tokens
         .iter()
         .map(|t| {
             if t.kind != TokenKind::Word {
                 return Class::default();
             }
-            let w = t.span.slice(text);
-            let stem = strip_possessive(w);
+            // Bytes, not `&str`: every test here is on ASCII, and slicing
+            // bytes skips the char-boundary checks (tokens are whole words).
+            let w = &text.as_bytes()[t.span.start..t.span.end];
+            let stem = w
+                .strip_suffix(b"'s")
+                .or_else(|| w.strip_suffix("\u{2019}s".as_bytes()))
+                .unwrap_or(w);
             let mut c = Class::WORD;
             if stem.len() != w.len() {
                 c |= Class::POSSESSIVE;
             }
-            if sitrep_text::is_capitalised(w) {
+            let capitalised = match w.first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => sitrep_text::is_capitalised(t.span.slice(text)),
+            };
+            if capitalised {
                 c |= Class::CAPITALISED;
-                let letters = w.chars().filter(|ch| ch.is_alphabetic()).count();
-                if letters > 1 && w.chars().all(|ch| !ch.is_alphabetic() || ch.is_uppercase()) {
+                if is_acronym(t.span.slice(text)) {
                     c |= Class::ACRONYM;
                 }
             }
-            if let Some(k) = ascii_lower(stem, &mut buf) {
-                c |= lexicon_classes(k);
-            }
+            c |= lexicon_classes(stem);
             Class(c)
         })
         .collect()
 }
 
-/// The lexicon classes of a lower-case word (0 when it is not listed).
-fn lexicon_classes(word: &str) -> u16 {
-    let Some(first) = word.bytes().next().filter(u8::is_ascii_lowercase) else {
-        return 0;
-    };
-    let letter = usize::from(first - b'a');
-    let bucket = &LEXICON[LEXICON_BY_LETTER[letter]..LEXICON_BY_LETTER[letter + 1]];
-    // Buckets are small: a length check rules out most entries without a
-    // string comparison.
-    bucket
-        .iter()
-        .find(|(w, _)| w.len() == word.len() && *w == word)
-        .map_or(0, |&(_, classes)| classes)
+/// Two letters or more, all capitals ("UN", "U.S.", "ISKP").
+fn is_acronym(w: &str) -> bool {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        return letters > 1 && !b.iter().any(u8::is_ascii_lowercase);
+    }
+    let letters = w.chars().filter(|ch| ch.is_alphabetic()).count();
+    letters > 1 && w.chars().all(|ch| !ch.is_alphabetic() || ch.is_uppercase())
 }
 
-/// Lower-cases an ASCII word into `buf`; `None` for words no lexicon holds.
-fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    if w.len() > buf.len() || !w.is_ascii() {
-        return None;
+/// The lexicon classes of a word, any case (0 when it is not listed).
+fn lexicon_classes(word: &[u8]) -> u16 {
+    let Some(first) = word.first().map(u8::to_ascii_lowercase) else {
+        return 0;
+    };
+    if !first.is_ascii_lowercase() || word.len() >= MAX_LEN {
+        return 0;
     }
-    let out = &mut buf[..w.len()];
-    out.copy_from_slice(w.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    let g = group(first, word.len());
+    if ENDINGS[g] & ending(word[word.len() - 1]) == 0 {
+        return 0;
+    }
+    LEXICON[INDEX[g]..INDEX[g + 1]]
+        .iter()
+        .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
+        .map_or(0, |&(_, classes)| classes)
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -414,12 +474,23 @@ pub(super) fn known(ctx: &Context, span: Span, p: &Person) -> Found {
     }
 }
 
+/// True if a title or honorific stands right before `span` ("General
+/// Hibatullah", "Gen. Miller", "Mr Khan").
+pub(super) fn titled(ctx: &Context, span: Span) -> bool {
+    let mut i = token_at(ctx, span.start);
+    if i > 0 && is_punct(ctx, i - 1, ".") {
+        i -= 1;
+    }
+    i > 0 && ctx.classes[i - 1].has(Class::ROLE | Class::HONORIFIC)
+}
+
 /// Adds unknown people, surname-only mentions and resolved pronouns.
-pub(super) fn find_more(ctx: &Context, persons: &mut Vec<Found>) {
-    let taken: Vec<Span> = ctx.matches.iter().map(|m| m.span).collect();
-    let mut unknown = unknown_people(ctx, &taken);
+/// `taken` holds the spans of dictionary names, which unknown people may not
+/// overlap.
+pub(super) fn find_more(ctx: &Context, persons: &mut Vec<Found>, taken: &[Span]) {
+    let mut unknown = unknown_people(ctx, taken);
     persons.append(&mut unknown);
-    let mut by_surname = surname_mentions(ctx, persons, &taken);
+    let mut by_surname = surname_mentions(ctx, persons, taken);
     persons.append(&mut by_surname);
     persons.sort_by_key(|f| f.span.start);
     let mut pronouns = pronoun_mentions(ctx, persons);
@@ -620,6 +691,20 @@ fn unknown_people(ctx: &Context, taken: &[Span]) -> Vec<Found> {
         };
         out.push(unknown(ctx, span, role.map(|s| squash(s.slice(ctx.text)))));
     }
+    for (r, c) in class.iter().enumerate() {
+        if !c.has(Class::ROLE) || c.has(Class::POSSESSIVE) {
+            continue;
+        }
+        let Some((comma, names)) = names_after_role(ctx, r) else {
+            continue;
+        };
+        for span in names {
+            if free(span, &out) {
+                let role = role_ending_at(ctx, r, comma);
+                out.push(unknown(ctx, span, Some(role)));
+            }
+        }
+    }
     for c in 1..toks.len() {
         if !is_punct(ctx, c, ",") || !class[c - 1].is_name_word() {
             continue;
@@ -627,9 +712,19 @@ fn unknown_people(ctx: &Context, taken: &[Span]) -> Vec<Found> {
         let Some(role) = role_after_token(ctx, c) else {
             continue;
         };
+        let floor = sentence_start(ctx, toks[c - 1].span.start);
         let mut from = c;
-        while from > 0 && c - from < 5 && class[from - 1].is_name_word() {
+        while from > 0
+            && c - from < 5
+            && toks[from - 1].span.start >= floor
+            && class[from - 1].is_name_word()
+        {
             from -= 1;
+        }
+        // A place name before a name is not part of it ("in Kabul Dawa Khan
+        // Menapal, ..." after a lost line break or comma).
+        while from < c && is_place(ctx, from) {
+            from += 1;
         }
         let len = c - from;
         if !(2..=4).contains(&len) {
@@ -642,6 +737,72 @@ fn unknown_people(ctx: &Context, taken: &[Span]) -> Vec<Found> {
         out.push(unknown(ctx, span, Some(squash(role.slice(ctx.text)))));
     }
     out
+}
+
+/// Names set off by a comma after a role and its complement: "its spokesman,
+/// Fahim Dashty,", "the governor of Ghazni province, Daud Laghmani,", "two
+/// reporters of the Etilaat Roz newspaper, Taqi Daryabi and Nematullah
+/// Naqdi,". Each name is two to four capitalised words and ends the clause.
+fn names_after_role(ctx: &Context, r: usize) -> Option<(usize, Vec<Span>)> {
+    let toks = ctx.tokens;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.span.slice(ctx.text));
+    let end = sentence_end(ctx, toks[r].span.start);
+    let mut k = r + 1;
+    if matches!(word(k), "of" | "for" | "at") {
+        k += 1;
+        while k < toks.len()
+            && k - r < 9
+            && toks[k].kind == TokenKind::Word
+            && toks[k].span.end <= end
+        {
+            k += 1;
+        }
+    }
+    if !is_punct(ctx, k, ",") {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut n = k + 1;
+    loop {
+        let from = n;
+        while n < toks.len()
+            && n - from < 5
+            && toks[n].span.end <= end
+            && ctx.classes[n].is_name_word()
+        {
+            n += 1;
+        }
+        let closes = n >= toks.len()
+            || toks[n].span.start >= end
+            || [",", ".", ";", ")"].iter().any(|p| is_punct(ctx, n, p))
+            || word(n) == "and";
+        if !(2..=4).contains(&(n - from)) || !closes {
+            break;
+        }
+        out.push(name_span(ctx, from, n));
+        if word(n) != "and" {
+            break;
+        }
+        n += 1;
+    }
+    (!out.is_empty()).then_some((k, out))
+}
+
+/// The role text from the title chain ending at token `r` up to the token
+/// `comma`: "the governor of Ghazni province".
+fn role_ending_at(ctx: &Context, r: usize, comma: usize) -> String {
+    let toks = ctx.tokens;
+    let after = toks[r + 1].span.start;
+    let start = role_before(ctx, Span::new(after, after)).map_or(toks[r].span.start, |s| s.start);
+    let stop = toks[comma].span.start.max(toks[r].span.end);
+    squash(ctx.text[start..stop].trim_end())
+}
+
+/// True if token `i` lies in a place name the place recogniser found.
+fn is_place(ctx: &Context, i: usize) -> bool {
+    let t = ctx.tokens[i].span;
+    let k = ctx.places.partition_point(|p| p.start <= t.start);
+    k > 0 && ctx.places[k - 1].end >= t.end
 }
 
 /// Later mentions of a named person by surname alone ("Wallace said"), for
@@ -734,16 +895,14 @@ mod tests {
 
     #[test]
     fn lexicon_is_sorted_and_indexed() {
-        assert!(LEXICON.windows(2).all(|w| w[0].0 < w[1].0));
+        let key = |w: &str| (w.as_bytes()[0], w.len(), w.to_string());
+        assert!(LEXICON.windows(2).all(|w| key(w[0].0) < key(w[1].0)));
         for (i, (word, _)) in LEXICON.iter().enumerate() {
-            let letter = usize::from(word.as_bytes()[0] - b'a');
-            assert!(
-                (LEXICON_BY_LETTER[letter]..LEXICON_BY_LETTER[letter + 1]).contains(&i),
-                "{word}"
-            );
+            let g = group(word.as_bytes()[0], word.len());
+            assert!((INDEX[g]..INDEX[g + 1]).contains(&i), "{word}");
         }
-        assert_eq!(lexicon_classes("minister"), Class::ROLE);
-        assert_eq!(lexicon_classes("chief"), Class::ROLE | Class::MODIFIER);
-        assert_eq!(lexicon_classes("kabul"), 0);
+        assert_eq!(lexicon_classes(b"minister"), Class::ROLE);
+        assert_eq!(lexicon_classes(b"Chief"), Class::ROLE | Class::MODIFIER);
+        assert_eq!(lexicon_classes(b"kabul"), 0);
     }
 }

@@ -373,13 +373,12 @@ impl Lexicon {
     }
 
     /// Looks up one word, any case; `None` for words that play no part in dates.
-    pub(super) fn lookup(&self, word: &str) -> Option<Lex> {
-        let bytes = word.as_bytes();
-        if let Some(found) = self.exact(bytes) {
+    pub(super) fn lookup(&self, word: &[u8]) -> Option<Lex> {
+        if let Some(found) = self.exact(word) {
             return Some(found);
         }
         // Only hyphenated compounds are left to try; they are rare.
-        if !bytes.contains(&b'-') {
+        if !word.contains(&b'-') {
             return None;
         }
         let mut buf = [0u8; MAX_WORD];
@@ -442,13 +441,12 @@ fn ending(word: &[u8]) -> u32 {
 
 /// Lower-cases an ASCII word into `buf`; `None` if it is too long or not ASCII
 /// (no date word is).
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    if bytes.len() > MAX_WORD || !word.is_ascii() {
+fn ascii_lower<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    if word.len() > MAX_WORD || !word.is_ascii() {
         return None;
     }
-    let out = &mut buf[..bytes.len()];
-    for (o, b) in out.iter_mut().zip(bytes) {
+    let out = &mut buf[..word.len()];
+    for (o, b) in out.iter_mut().zip(word) {
         *o = b.to_ascii_lowercase();
     }
     Some(out)
@@ -488,7 +486,9 @@ pub(super) struct Tok {
 impl Tok {
     /// Builds the view of one token.
     pub(super) fn new(text: &str, token: &Token, lexicon: &Lexicon) -> Tok {
-        let s = token.slice(text);
+        // Bytes, not `&str`: the lexicon is ASCII, and slicing bytes skips
+        // the char-boundary checks (tokens are whole characters).
+        let s = &text.as_bytes()[token.span.start..token.span.end];
         let mut tok = Tok {
             start: token.span.start,
             end: token.span.end,
@@ -502,33 +502,29 @@ impl Tok {
         };
         match token.kind {
             TokenKind::Number => {
-                if s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit()) {
-                    tok.num = s.parse().ok();
+                if s.len() <= 9 && s.iter().all(u8::is_ascii_digit) {
+                    let value = s.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+                    tok.num = Some(value);
                     tok.digits = s.len();
                 }
             }
             TokenKind::Punct => {
-                tok.punct = s.chars().next().map(|c| match c {
+                tok.punct = token.slice(text).chars().next().map(|c| match c {
                     '–' | '—' | '‐' | '‑' => '-',
                     c => c,
                 });
             }
             TokenKind::Word => {
                 tok.word = true;
-                let first = s.as_bytes()[0];
-                tok.cap = if first.is_ascii() {
-                    first.is_ascii_uppercase()
-                } else {
-                    sitrep_text::is_capitalised(s)
+                tok.cap = match s.first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => sitrep_text::is_capitalised(token.slice(text)),
                 };
                 // A possessive ("Friday's attack") is still the date.
-                let bare = if s.ends_with('s') {
-                    s.strip_suffix("'s")
-                        .or_else(|| s.strip_suffix("’s"))
-                        .unwrap_or(s)
-                } else {
-                    s
-                };
+                let bare = s
+                    .strip_suffix(b"'s")
+                    .or_else(|| s.strip_suffix("\u{2019}s".as_bytes()))
+                    .unwrap_or(s);
                 tok.lex = lexicon.lookup(bare);
             }
         }

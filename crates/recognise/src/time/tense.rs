@@ -151,8 +151,18 @@ fn cue(word: &str) -> Tense {
     if word.len() > 12 {
         return Tense::Unknown;
     }
-    let lower = word.to_ascii_lowercase().replace('’', "'");
-    let lower = lower.as_str();
+    // Lower-cased on the stack: this runs for every word near a date.
+    let mut buf = [0u8; 12];
+    let owned;
+    let lower = if word.is_ascii() {
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        std::str::from_utf8(out).unwrap_or_default()
+    } else {
+        owned = word.to_ascii_lowercase().replace('’', "'");
+        owned.as_str()
+    };
     // Capitalised "May" is the month, never the modal.
     if lower == "may" && word.starts_with('M') {
         return Tense::Unknown;
