@@ -16,6 +16,17 @@ use sitrep_recognise::Recognition;
 use crate::lexicon::{CueSet, Cues, Words};
 use crate::rules::state_actor;
 
+/// The people of a country named by a plural demonym ("Palestinians").
+fn people_actor(place: &Place) -> ActorMention {
+    ActorMention {
+        id: format!("generic:people:{}", place.country),
+        name: format!("People of {}", place.country_name),
+        kind: sitrep_model::ActorKind::Civilians,
+        country: Some(place.country.clone()),
+        generic: true,
+    }
+}
+
 /// A place mention with its token range.
 #[derive(Clone, Debug)]
 pub(crate) struct PlaceRef {
@@ -60,6 +71,8 @@ pub(crate) struct Doc<'a> {
     pub places: Vec<PlaceRef>,
     pub agents: Vec<AgentRef>,
     pub times: Vec<TimeRef>,
+    /// Whether some cue starts with each token's word.
+    cue_start: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -69,6 +82,13 @@ impl<'a> Doc<'a> {
         let mut to_fold = vec![0u32; text.len() + 1];
         for (i, c) in text.char_indices() {
             let f = folded.len();
+            // Most text is ASCII: one byte in, one byte out.
+            if c.is_ascii() {
+                to_fold[i] = f as u32;
+                folded.push(c.to_ascii_lowercase());
+                to_orig.push(i as u32);
+                continue;
+            }
             to_fold[i..i + c.len_utf8()].fill(f as u32);
             sitrep_text::push_folded(c, &mut folded);
             to_orig.resize(folded.len(), i as u32);
@@ -90,7 +110,11 @@ impl<'a> Doc<'a> {
             places: Vec::new(),
             agents: Vec::new(),
             times: Vec::new(),
+            cue_start: Vec::new(),
         };
+        doc.cue_start = (0..doc.toks.len())
+            .map(|i| cues.starters.contains(doc.word(i)))
+            .collect();
         // Sentences from the recognition when they fit the text, else our own.
         let spans: Vec<Span> =
             if rec.sentences.iter().all(|s| doc.valid(*s)) && !rec.sentences.is_empty() {
@@ -137,28 +161,50 @@ impl<'a> Doc<'a> {
         let mut found = Vec::new();
         for p in &self.places {
             let pl = &p.place;
+            let next = p.toks.end;
+            let near = |set: &[Words]| (next..next + 2).any(|i| set.iter().any(|w| self.at(i, w)));
             let state = match p.role {
                 PlaceRole::Metonym => Some(false),
                 PlaceRole::Modifier => {
-                    let next = p.toks.end;
-                    let near =
-                        |set: &[Words]| (next..next + 2).any(|i| set.iter().any(|w| self.at(i, w)));
                     if near(&cues.state_forces_nouns) {
                         Some(true)
                     } else if near(&cues.state_government_nouns) {
                         Some(false)
                     } else {
+                        // "Palestinians blamed ...": a plural demonym is its country's people.
+                        // "Bosnian Serbs", "Iraqi Kurds": the first adjective says
+                        // whose people they are.
+                        let country = self
+                            .places
+                            .iter()
+                            .find(|q| q.toks.end == p.toks.start && q.role == PlaceRole::Modifier);
+                        if self.plural_demonym(p) {
+                            let (start, home) =
+                                country.map_or((p.toks.start, pl), |q| (q.toks.start, &q.place));
+                            found.push((start..p.toks.end, people_actor(home), p.span));
+                        }
                         None
                     }
                 }
                 PlaceRole::Literal => {
                     let prev = p.toks.start.checked_sub(1).map_or("", |i| self.word(i));
                     let possessive = self.word(p.toks.end - 1).ends_with("'s");
-                    (pl.kind == sitrep_model::PlaceKind::Country
-                        && !possessive
-                        && !NOT_SUBJECT.contains(&prev)
-                        && prev != "the")
-                        .then_some(false)
+                    let country = pl.kind == sitrep_model::PlaceKind::Country;
+                    if country && possessive {
+                        // "Poland's parliament", "Iraq's army".
+                        if near(&cues.state_forces_nouns) {
+                            Some(true)
+                        } else {
+                            near(&cues.state_government_nouns).then_some(false)
+                        }
+                    } else {
+                        // "The United States suspended": the article belongs to the
+                        // name unless a preposition governs it ("in the Netherlands").
+                        let prev2 = p.toks.start.checked_sub(2).map_or("", |i| self.word(i));
+                        let governed = NOT_SUBJECT.contains(&prev)
+                            || (prev == "the" && NOT_SUBJECT.contains(&prev2));
+                        (country && !possessive && !governed).then_some(false)
+                    }
                 }
             };
             if let Some(forces) = state {
@@ -182,6 +228,63 @@ impl<'a> Doc<'a> {
             });
         }
         self.agents.sort_by_key(|a| a.toks.start);
+        self.countries_from_adjectives();
+    }
+
+    /// A plural demonym standing alone ("Palestinians", "Serbs"), not an
+    /// adjective before a noun ("Swiss doctors" ends in "ss", "Afghan forces").
+    fn plural_demonym(&self, p: &PlaceRef) -> bool {
+        let word = self.word(p.toks.end - 1);
+        word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("'s")
+    }
+
+    /// Generic sides and people without a country take the country adjective
+    /// written before them: "Rwandan rebels", "Zimbabwean Prime Minister
+    /// Robert Mugabe" (the adjective is part of the stated role).
+    fn countries_from_adjectives(&mut self) {
+        for a in &mut self.agents {
+            let before = |p: &&PlaceRef| {
+                p.place.kind == sitrep_model::PlaceKind::Country
+                    && p.role != PlaceRole::Literal
+                    && p.toks.end <= a.toks.start
+                    && a.toks.start - p.toks.end <= 1
+            };
+            if let Some(actor) = a
+                .actor
+                .as_mut()
+                .filter(|x| x.generic && x.country.is_none())
+            {
+                if let Some(p) = self.places.iter().rfind(before) {
+                    actor.country = Some(p.place.country.clone());
+                }
+                continue;
+            }
+            let Some(person) = a.person.as_mut().filter(|x| x.country.is_none()) else {
+                continue;
+            };
+            let role = person
+                .role
+                .as_deref()
+                .map(sitrep_text::fold)
+                .unwrap_or_default();
+            let (folded, toks) = (&self.folded, &self.toks);
+            let in_role = |p: &&PlaceRef| {
+                let word = &folded[toks[p.toks.start].start..toks[p.toks.end - 1].end];
+                p.place.kind == sitrep_model::PlaceKind::Country
+                    && p.toks.end <= a.toks.start
+                    && a.toks.start - p.toks.end <= 6
+                    && !role.is_empty()
+                    && role.contains(word.trim_end_matches("'s"))
+            };
+            let places = &self.places;
+            if let Some(p) = places
+                .iter()
+                .rfind(in_role)
+                .or_else(|| places.iter().rfind(before))
+            {
+                person.country = Some(p.place.country.clone());
+            }
+        }
     }
 
     fn valid(&self, s: Span) -> bool {
@@ -260,6 +363,21 @@ impl<'a> Doc<'a> {
         });
     }
 
+    /// The agents that start inside a token range (the lists are sorted).
+    pub(crate) fn agents_within(&self, r: &Range<usize>) -> &[AgentRef] {
+        within(&self.agents, |a| a.toks.start, r)
+    }
+
+    /// The places that start inside a token range.
+    pub(crate) fn places_within(&self, r: &Range<usize>) -> &[PlaceRef] {
+        within(&self.places, |p| p.toks.start, r)
+    }
+
+    /// The dates that start inside a token range.
+    pub(crate) fn times_within(&self, r: &Range<usize>) -> &[TimeRef] {
+        within(&self.times, |t| t.toks.start, r)
+    }
+
     /// Tokens that lie inside an original byte span.
     pub(crate) fn tok_range(&self, span: Span) -> Range<usize> {
         let fs = self.to_fold[span.start] as usize;
@@ -313,6 +431,9 @@ impl<'a> Doc<'a> {
         cues: &'c CueSet,
     ) -> Option<(usize, &'c Words)> {
         for i in range.clone() {
+            if !self.cue_start.get(i).copied().unwrap_or(false) {
+                continue;
+            }
             for c in cues.starting_with(self.word(i)) {
                 if i + c.len() <= range.end && self.at(i, c) {
                     return Some((i, c));
@@ -333,4 +454,11 @@ impl<'a> Doc<'a> {
             .next()
             .is_some_and(char::is_uppercase)
     }
+}
+
+/// The items of a list sorted by start token that start inside `r`.
+fn within<'i, T>(items: &'i [T], start: impl Fn(&T) -> usize, r: &Range<usize>) -> &'i [T] {
+    let a = items.partition_point(|x| start(x) < r.start);
+    let b = items.partition_point(|x| start(x) < r.end);
+    &items[a..b.max(a)]
 }

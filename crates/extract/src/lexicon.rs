@@ -7,6 +7,7 @@
 //! names extends them (lists are appended, code tables override per kind).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -48,6 +49,36 @@ pub(crate) const SHIPPED: [(&str, &str); 6] = [
         include_str!("../../../data/lexicon/codes.toml"),
     ),
 ];
+
+/// FNV-1a for the lexicon's word tables: the keys are short words looked up
+/// once per token, where SipHash's flood resistance buys nothing and costs
+/// most of each lookup.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of folded words.
+pub(crate) type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+/// A map from folded words.
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// Where the subject of a trigger stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -123,6 +154,41 @@ impl Form {
 struct EventsFile {
     #[serde(default)]
     trigger: Vec<TriggerSpec>,
+    #[serde(default)]
+    intent: IntentSpec,
+    #[serde(default)]
+    obligation: Vec<String>,
+    #[serde(default)]
+    government_nouns: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct IntentSpec {
+    #[serde(default)]
+    cues: Vec<String>,
+    #[serde(default)]
+    agree: Vec<String>,
+    #[serde(default)]
+    threaten: Vec<String>,
+    #[serde(default)]
+    conditions: Vec<String>,
+}
+
+/// Stated intentions and obligations, which PLOVER codes by what they
+/// promise, threaten or demand rather than by the act they name.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Intent {
+    /// Words before a trigger that make it intended ("will", "is willing to").
+    pub cues: CueSet,
+    /// PLOVER types whose intention is a promise (AGREE).
+    pub agree: HashSet<String>,
+    /// PLOVER types whose intention is a threat (THREATEN).
+    pub threaten: HashSet<String>,
+    /// Words after an intention that make it a threat ("unless").
+    pub conditions: CueSet,
+    /// Words that make reported content a demand ("must", "should").
+    pub obligation: CueSet,
 }
 
 #[derive(Deserialize)]
@@ -195,13 +261,23 @@ struct CuesFile {
     state_forces_nouns: Vec<String>,
     #[serde(default)]
     state_government_nouns: Vec<String>,
+    #[serde(default)]
+    background: Vec<String>,
+    #[serde(default)]
+    place_anaphors: Vec<String>,
+    #[serde(default)]
+    absence: Vec<String>,
+    #[serde(default)]
+    denial: Vec<String>,
+    #[serde(default)]
+    air_agents: Vec<String>,
 }
 
 /// Cue phrases indexed by their first word, so finding one near a trigger
 /// costs one lookup per word rather than one comparison per cue.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CueSet {
-    by_first: HashMap<String, Vec<Words>>,
+    by_first: WordMap<Vec<Words>>,
 }
 
 impl CueSet {
@@ -220,24 +296,43 @@ impl CueSet {
     pub(crate) fn starting_with(&self, word: &str) -> &[Words] {
         self.by_first.get(word).map_or(&[], Vec::as_slice)
     }
+
+    /// The words some cue starts with.
+    pub(crate) fn first_words(&self) -> impl Iterator<Item = &String> {
+        self.by_first.keys()
+    }
 }
 
 /// Cue words, folded and split into words.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Cues {
+    /// Every word any cue set starts with (filled when the extractor is
+    /// built), so a text's other words are passed over with one lookup.
+    pub starters: WordSet,
     pub negation: CueSet,
     pub hypothetical: CueSet,
     pub future: CueSet,
     pub reported_future: Vec<Words>,
-    pub speech_reference: HashSet<String>,
+    pub speech_reference: WordSet,
     pub aggregate: CueSet,
-    pub clause_breaks: HashSet<String>,
+    pub clause_breaks: WordSet,
     pub commentator_roles: Vec<String>,
-    pub person_pronouns: HashSet<String>,
-    pub group_pronouns: HashSet<String>,
-    pub target_prepositions: HashSet<String>,
+    pub person_pronouns: WordSet,
+    pub group_pronouns: WordSet,
+    pub target_prepositions: WordSet,
     pub state_forces_nouns: Vec<Words>,
     pub state_government_nouns: Vec<Words>,
+    /// Words before a nominal of violence that make it background ("recent").
+    pub background: WordSet,
+    /// Words that point back to a place named before ("city", "outskirts").
+    pub place_anaphors: WordSet,
+    /// Cues saying an event did not take place, as a manner of something
+    /// else ("fell without a fight"): no event.
+    pub absence: CueSet,
+    /// Speech that denies what follows it ("denied that ... had fallen").
+    pub denial: CueSet,
+    /// Words in the name of a side that strikes from the air ("warplanes").
+    pub air_agents: WordSet,
 }
 
 #[derive(Deserialize, Default)]
@@ -285,13 +380,16 @@ pub(crate) struct Unit {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct QuantityWords {
     pub units: Vec<Unit>,
-    pub skip: HashSet<String>,
+    pub skip: WordSet,
     pub qualifiers: Vec<(Words, Qualifier)>,
-    pub numbers: HashMap<String, f64>,
-    pub multipliers: HashMap<String, f64>,
+    pub numbers: WordMap<f64>,
+    pub multipliers: WordMap<f64>,
     pub shares: Vec<(Words, f64)>,
-    pub fatality_words: HashSet<String>,
-    pub injury_words: HashSet<String>,
+    pub fatality_words: WordSet,
+    pub injury_words: WordSet,
+    /// The words a written number or share can start with, so a sentence's
+    /// other tokens are passed over with one lookup.
+    pub starters: WordSet,
 }
 
 #[derive(Deserialize, Default)]
@@ -345,6 +443,7 @@ pub(crate) struct Lexicon {
     pub quantities: QuantityWords,
     pub media: Vec<String>,
     pub codes: HashMap<EventKind, KindCodes>,
+    pub intent: Intent,
 }
 
 impl Lexicon {
@@ -366,6 +465,17 @@ impl Lexicon {
                 for spec in file.trigger {
                     self.add_trigger(spec, origin)?;
                 }
+                let i = &mut self.intent;
+                i.cues.extend(file.intent.cues.iter().map(|s| words(s)));
+                i.agree.extend(file.intent.agree);
+                i.threaten.extend(file.intent.threaten);
+                i.conditions
+                    .extend(file.intent.conditions.iter().map(|s| words(s)));
+                i.obligation
+                    .extend(file.obligation.iter().map(|s| words(s)));
+                self.cues
+                    .state_government_nouns
+                    .extend(file.government_nouns.iter().map(|s| words(s)));
             }
             "cues.toml" => {
                 let f: CuesFile = toml::from_str(source).map_err(parse_err)?;
@@ -393,6 +503,12 @@ impl Lexicon {
                     .extend(f.state_forces_nouns.iter().map(|s| words(s)));
                 c.state_government_nouns
                     .extend(f.state_government_nouns.iter().map(|s| words(s)));
+                c.background.extend(f.background.iter().map(|s| fold(s)));
+                c.place_anaphors
+                    .extend(f.place_anaphors.iter().map(|s| fold(s)));
+                c.absence.extend(f.absence.iter().map(|s| words(s)));
+                c.denial.extend(f.denial.iter().map(|s| words(s)));
+                c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
             }
             "quantities.toml" => {
                 let f: QuantitiesFile = toml::from_str(source).map_err(parse_err)?;
@@ -415,6 +531,13 @@ impl Lexicon {
                 q.shares
                     .extend(f.shares.iter().map(|(k, v)| (words(k), *v)));
                 q.shares.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+                let starters: Vec<String> = q
+                    .numbers
+                    .keys()
+                    .cloned()
+                    .chain(q.shares.iter().filter_map(|(w, _)| w.first().cloned()))
+                    .collect();
+                q.starters.extend(starters);
                 q.fatality_words
                     .extend(f.fatality_words.iter().map(|s| fold(s)));
                 q.injury_words
@@ -486,9 +609,16 @@ impl Lexicon {
         }
         for noun in &spec.nouns {
             let noun = fold(noun);
-            if !noun.contains(' ') {
+            // "air strike" → "air strikes"; "siege of" has no plural form.
+            let (head, last) = noun.rsplit_once(' ').unwrap_or(("", noun.as_str()));
+            if !FUNCTION_WORDS.contains(&last) {
+                let text = if head.is_empty() {
+                    plural(last)
+                } else {
+                    format!("{head} {}", plural(last))
+                };
                 self.forms.push(TriggerForm {
-                    text: plural(&noun),
+                    text,
                     def,
                     form: Form::Noun,
                 });
@@ -516,6 +646,11 @@ fn parse_kind(s: &str, origin: &str) -> Result<EventKind, ExtractError> {
         kind: s.to_string(),
     })
 }
+
+/// Words that end a nominal trigger without being its head ("siege of").
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "on", "to", "for", "with", "against", "into", "that", "from", "in", "at", "by",
+];
 
 /// Folds like the recogniser does, trimming and collapsing spaces.
 pub(crate) fn fold(s: &str) -> String {

@@ -146,7 +146,26 @@ impl Extractor {
         Extractor::build(lex)
     }
 
-    fn build(lex: Lexicon) -> Result<Extractor, ExtractError> {
+    fn build(mut lex: Lexicon) -> Result<Extractor, ExtractError> {
+        let starters: Vec<String> = {
+            let c = &lex.cues;
+            let i = &lex.intent;
+            [
+                &c.negation,
+                &c.hypothetical,
+                &c.future,
+                &c.aggregate,
+                &c.absence,
+                &c.denial,
+                &i.cues,
+                &i.conditions,
+                &i.obligation,
+            ]
+            .iter()
+            .flat_map(|set| set.first_words().cloned())
+            .collect()
+        };
+        lex.cues.starters = starters.into_iter().collect();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -177,8 +196,10 @@ impl Extractor {
         }
         // Standard semantics so overlapping matches can be found: a longer
         // pattern that fails the word-boundary check must not hide a shorter one.
+        // A DFA: built once, it scans every article faster than the NFAs.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&texts)
             .map_err(|e| ExtractError::Automaton(e.to_string()))?;
         Ok(Extractor {
@@ -193,6 +214,8 @@ impl Extractor {
         let doc = Doc::new(&article.text, rec, &self.lex.cues);
         let (hits, media) = self.scan(&doc);
         let mut cands: Vec<Cand> = Vec::new();
+        let mut last_place: Option<doc::PlaceRef> = None;
+        let mut breaks: Vec<(usize, bool)> = Vec::new();
         for (s, range) in doc.sentences.iter().enumerate() {
             let sh: Vec<Hit> = hits
                 .iter()
@@ -207,22 +230,50 @@ impl Extractor {
                 .filter(|m| m.toks.start >= range.start && m.toks.end <= range.end)
                 .cloned()
                 .collect();
+            rules::clause_breaks(&doc, &self.lex, range, &mut breaks);
             let rules = SentenceRules {
                 doc: &doc,
                 lex: &self.lex,
                 sentence: s,
                 range: range.clone(),
                 trigger_ends: sh.iter().map(|h| h.toks.end).collect(),
+                last_place: last_place.as_ref(),
+                breaks: &breaks,
+                agents: doc.agents_within(range),
+                places: doc.places_within(range),
+                times: doc.times_within(range),
             };
-            cands.extend(rules.run(&sh, &sm));
+            let found = rules.run(&sh, &sm);
+            if let Some(p) = found
+                .iter()
+                .rev()
+                .find(|c| {
+                    !c.hypothetical
+                        && !c.negated
+                        && !c.implicit_place
+                        && (rules::is_violence(c.kind)
+                            || matches!(
+                                c.kind,
+                                EventKind::TerritoryTaken
+                                    | EventKind::TerritoryRegained
+                                    | EventKind::TerritoryTransferred
+                                    | EventKind::Withdrawal
+                                    | EventKind::Evacuation
+                            ))
+                })
+                .and_then(|c| c.places.first())
+            {
+                last_place = Some(p.clone());
+            }
+            cands.extend(found);
         }
         let events = self.to_events(&doc, article, cands);
-        let events = inherit_destinations(events);
+        let events = regains(inherit_destinations(events));
         let merged = merge::merge(events);
         merged
             .into_iter()
             .map(|(mut e, _)| {
-                self.finish(&mut e);
+                self.finish(&doc, &mut e);
                 e
             })
             .collect()
@@ -256,6 +307,7 @@ impl Extractor {
                     def: *def,
                     form: *form,
                     toks,
+                    compound: m.start() > 0 && text[m.start() - 1] == b'-',
                 }),
                 Pattern::Medium(i) => media.push(MediumHit {
                     name: self.lex.media[*i].clone(),
@@ -369,6 +421,18 @@ impl Extractor {
             meta.actor_fallback = actor.is_some();
         }
         let mut target = c.target.as_ref().map(|(a, _)| a.clone());
+        // "the insurgents", "fighters": in an article about one armed group, a
+        // bare armed noun is that group, unless the group is the other side.
+        if let (Some(a), Some(d)) = (&actor, dominant) {
+            let nominal = a.generic
+                && matches!(a.kind, ActorKind::RebelGroup | ActorKind::Terrorist)
+                && a.country
+                    .as_ref()
+                    .is_none_or(|c| d.country.as_ref() == Some(c));
+            if nominal && target.as_ref().is_none_or(|t| t.id != d.id) {
+                actor = Some(d.clone());
+            }
+        }
         if let Some(m) = &c.medium {
             target = Some(ActorMention {
                 id: format!("media:{}", lexicon::fold(&m.name).replace(' ', "_")),
@@ -379,11 +443,24 @@ impl Extractor {
             });
             meta.medium = true;
         }
-        // The implicit other side of a clash in a place: the state's forces.
-        if target.is_none() && c.kind == EventKind::ArmedClash {
+        // The implicit other side of a clash or a change of hands in a place:
+        // the state's forces against a non-state group, the article's main
+        // armed group against the state.
+        let contested = matches!(
+            c.kind,
+            EventKind::ArmedClash
+                | EventKind::TerritoryTaken
+                | EventKind::TerritoryRegained
+                | EventKind::TerritoryTransferred
+        );
+        if target.is_none() && contested && !c.hypothetical {
             if let (Some(a), Some(p)) = (&actor, &place) {
                 if !merge::is_state(a.kind) {
-                    target = Some(rules::state_actor(&p.country, &p.country_name, true));
+                    if armed(a) {
+                        target = Some(rules::state_actor(&p.country, &p.country_name, true));
+                    }
+                } else if let Some(d) = dominant.filter(|d| !merge::same_side(d, a)) {
+                    target = Some(d.clone());
                 }
             }
         }
@@ -426,7 +503,7 @@ impl Extractor {
         } else if meta.actor_fallback {
             confidence -= 0.1;
         }
-        if place.is_some() {
+        if place.is_some() && !c.implicit_place {
             confidence += 0.1;
         }
         if c.time.is_some() {
@@ -437,6 +514,9 @@ impl Extractor {
         }
         if c.form == Form::Noun {
             confidence -= 0.05;
+        }
+        if c.governed {
+            confidence -= 0.15;
         }
         if c.hypothetical {
             confidence -= 0.3;
@@ -522,7 +602,7 @@ impl Extractor {
     }
 
     /// Adds codes and the stable id.
-    fn finish(&self, e: &mut Event) {
+    fn finish(&self, doc: &Doc, e: &mut Event) {
         let codes = self.lex.codes.get(&e.kind);
         if e.plover.is_none() {
             e.plover = codes.and_then(|c| c.plover.clone()).map(|t| PloverCode {
@@ -537,15 +617,14 @@ impl Extractor {
                 _ => codes.acled.clone(),
             };
             if acled.is_some() {
-                let sentence = e
+                // The cue words are looked for in the tokens of the first report.
+                let toks = e
                     .sources
                     .first()
-                    .map(|s| lexicon::words(&s.sentence))
-                    .unwrap_or_default();
+                    .map_or(0..0, |s| doc.tok_range(s.sentence_span));
                 let has = |w: &Vec<String>| {
-                    sentence
-                        .windows(w.len().max(1))
-                        .any(|win| win == w.as_slice())
+                    !w.is_empty()
+                        && (toks.start..toks.end.saturating_sub(w.len() - 1)).any(|i| doc.at(i, w))
                 };
                 if let Some((_, code)) = codes.cues.iter().find(|(ws, _)| ws.iter().any(has)) {
                     acled = Some(code.clone());
@@ -575,6 +654,14 @@ impl Extractor {
     }
 }
 
+/// True for a side that carries arms: state forces and armed groups.
+pub(crate) fn armed(a: &ActorMention) -> bool {
+    matches!(
+        a.kind,
+        ActorKind::StateForces | ActorKind::RebelGroup | ActorKind::Militia | ActorKind::Terrorist
+    ) || a.id.starts_with("generic:gunmen")
+}
+
 /// The armed non-state actor the article names most, the default agent of
 /// violence it does not attribute.
 fn dominant_armed_actor(doc: &Doc) -> Option<ActorMention> {
@@ -597,6 +684,57 @@ fn dominant_armed_actor(doc: &Doc) -> Option<ActorMention> {
         .enumerate()
         .max_by_key(|(i, (n, a))| (!a.generic, *n, std::cmp::Reverse(*i)))
         .map(|(_, (_, a))| (*a).clone())
+}
+
+/// A place taken by the side that had lost it is retaken: by a state's own
+/// forces in its own country ("Ukrainian troops have entered Kupiansk"), or by
+/// the side the article says it was taken from before ("Ethiopian troops had
+/// captured Mekelle in November" ... "Tigrayan forces entered Mekelle").
+fn regains(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
+    let changes_hands = |k: EventKind| {
+        matches!(
+            k,
+            EventKind::TerritoryTaken
+                | EventKind::TerritoryRegained
+                | EventKind::TerritoryTransferred
+        )
+    };
+    let mut retaken = Vec::new();
+    for (i, (e, _)) in events.iter().enumerate() {
+        if e.kind != EventKind::TerritoryTaken || e.hypothetical || e.negated {
+            continue;
+        }
+        let (Some(actor), Some(place)) = (&e.actor, &e.place) else {
+            continue;
+        };
+        let own_state =
+            merge::is_state(actor.kind) && actor.country.as_deref() == Some(&place.country);
+        // Only a state's capture is read as taking a place from the group
+        // that held it; groups' captures are told from the state's side.
+        let lost_before = !merge::is_state(actor.kind)
+            && events.iter().any(|(o, _)| {
+                changes_hands(o.kind)
+                    && o.actor.as_ref().is_some_and(|a| merge::is_state(a.kind))
+                    && o.place
+                        .as_ref()
+                        .is_some_and(|p| merge::same_place(p, place))
+                    && o.target
+                        .as_ref()
+                        .is_some_and(|t| merge::same_side(t, actor))
+                    && matches!((&o.date, &e.date), (Some(a), Some(b)) if a.end < b.start)
+            });
+        if own_state || lost_before {
+            retaken.push(i);
+        }
+    }
+    for i in retaken {
+        let e = &mut events[i].0;
+        e.kind = EventKind::TerritoryRegained;
+        if let Some(p) = &mut e.plover {
+            p.mode = Some("occupy".into());
+        }
+    }
+    events
 }
 
 /// A deployment that names no destination goes where its actor was sending
@@ -631,5 +769,7 @@ fn inherit_destinations(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
     events
 }
 
+#[cfg(test)]
+mod diplomacy_tests;
 #[cfg(test)]
 mod tests;

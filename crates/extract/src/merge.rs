@@ -9,8 +9,8 @@
 //! store's job.
 
 use sitrep_model::{
-    ActorKind, ActorMention, DateRange, Event, EventKind, FieldEvidence, Place, Precision,
-    TimeRelation,
+    ActorKind, ActorMention, DateRange, Event, EventKind, FieldEvidence, Place, PlaceKind,
+    Precision, TimeRelation,
 };
 
 /// Extra facts about an extracted event that the merge needs.
@@ -44,6 +44,21 @@ pub(crate) fn same_place(a: &Place, b: &Place) -> bool {
     }
 }
 
+/// True when `outer` is the country or province `inner` lies in: a report
+/// may name the region where another names the town.
+pub(crate) fn contains(outer: &Place, inner: &Place) -> bool {
+    match outer.kind {
+        PlaceKind::Country => outer.country == inner.country && inner.kind != PlaceKind::Country,
+        PlaceKind::Admin1 => {
+            inner.kind != PlaceKind::Country
+                && inner.kind != PlaceKind::Admin1
+                && outer.admin1_code.is_some()
+                && outer.admin1_code == inner.admin1_code
+        }
+        _ => false,
+    }
+}
+
 /// Open-ended relations ("by", "from") extend the range to one side.
 pub(crate) fn dates_compatible(a: &DateRange, b: &DateRange) -> bool {
     let lo = |d: &DateRange| match d.relation {
@@ -72,9 +87,21 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
         if speaker(a).is_none() || speaker(a) != speaker(b) {
             return false;
         }
+        // One speaker's demand and threat are two acts.
+        let code = |e: &Event| e.plover.as_ref().map(|p| p.event_type.clone());
+        if code(a).is_some() && code(b).is_some() && code(a) != code(b) {
+            return false;
+        }
     } else {
         match (&a.actor, &b.actor) {
-            (Some(x), Some(y)) if !same_side(x, y) && !am.actor_fallback && !bm.actor_fallback => {
+            // A common noun ("fighters") may name the same side as a name.
+            (Some(x), Some(y))
+                if !same_side(x, y)
+                    && !am.actor_fallback
+                    && !bm.actor_fallback
+                    && !x.generic
+                    && !y.generic =>
+            {
                 return false
             }
             _ => {}
@@ -91,7 +118,9 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
         _ => {}
     }
     match (&a.place, &b.place) {
-        (Some(x), Some(y)) if !same_place(x, y) => return false,
+        (Some(x), Some(y)) if !same_place(x, y) && !contains(x, y) && !contains(y, x) => {
+            return false
+        }
         (Some(_), None) | (None, Some(_)) if !place_may_be_implicit(a.kind) => return false,
         _ => {}
     }
@@ -128,9 +157,12 @@ fn absorb(a: &mut Event, am: &mut Meta, b: Event, bm: Meta) {
             });
         }
     };
-    let b_actor_better = matches!((&a.actor, &b.actor), (Some(_), Some(_)))
-        && am.actor_fallback
-        && !bm.actor_fallback;
+    let b_actor_better = match (&a.actor, &b.actor) {
+        (Some(x), Some(y)) => {
+            (am.actor_fallback && !bm.actor_fallback) || (x.generic && !y.generic)
+        }
+        _ => false,
+    };
     if (a.actor.is_none() && b.actor.is_some()) || b_actor_better {
         a.actor = b.actor;
         am.actor_fallback = bm.actor_fallback;
@@ -145,7 +177,13 @@ fn absorb(a: &mut Event, am: &mut Meta, b: Event, bm: Meta) {
         am.medium |= bm.medium;
         note("target");
     }
-    if a.place.is_none() && b.place.is_some() {
+    // The more precise place wins: "Bagram Airfield" over "Afghanistan".
+    let b_place_better = match (&a.place, &b.place) {
+        (None, Some(_)) => true,
+        (Some(x), Some(y)) => contains(x, y) && !same_place(x, y),
+        _ => false,
+    };
+    if b_place_better {
         a.place = b.place;
         note("place");
     }

@@ -111,6 +111,10 @@ pub(crate) fn find(doc: &Doc, q: &QuantityWords, sent: Range<usize>) -> Vec<Quan
     let mut out = Vec::new();
     let mut i = sent.start;
     while i < sent.end {
+        if !may_start(doc, q, i) {
+            i += 1;
+            continue;
+        }
         if let Some(found) = share_at(doc, q, i, &sent).or_else(|| count_at(doc, q, i, &sent)) {
             i = found.toks.end.max(i + 1);
             out.push(found);
@@ -119,6 +123,16 @@ pub(crate) fn find(doc: &Doc, q: &QuantityWords, sent: Range<usize>) -> Vec<Quan
         }
     }
     out
+}
+
+/// True when a number or share can start at token `i`: digits, a number
+/// word ("fourteen", "twenty-five") or the first word of a share.
+fn may_start(doc: &Doc, q: &QuantityWords, i: usize) -> bool {
+    let w = doc.word(i);
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || q.starters.contains(w)
+        || w.split_once('-')
+            .is_some_and(|(a, _)| q.numbers.contains_key(a))
 }
 
 /// "more than half of the country's territory".
@@ -148,6 +162,25 @@ fn share_at(doc: &Doc, q: &QuantityWords, i: usize, sent: &Range<usize>) -> Opti
 fn count_at(doc: &Doc, q: &QuantityWords, i: usize, sent: &Range<usize>) -> Option<QuantRef> {
     let (value, mut next) = number_at(doc, q, i, sent.end)?;
     let (qualifier, start) = qualifier_before(doc, q, i, sent.start);
+    // "85 percent of Afghanistan's territory", "65% of the country": a share.
+    let percent = match (doc.word(next), doc.word(next + 1)) {
+        ("%" | "percent", _) => Some(next + 1),
+        ("per", "cent") => Some(next + 2),
+        _ => None,
+    };
+    if let Some(after) = percent {
+        if doc.word(after) == "of" {
+            if let Some((unit, end)) = unit_at(doc, q, after + 1, sent.end, true) {
+                return Some(QuantRef {
+                    toks: start..end,
+                    value: value / 100.0,
+                    qualifier,
+                    of: None,
+                    counts: Counts::Unit(unit),
+                });
+            }
+        }
+    }
     let mut of = None;
     // "14 of (the country's) 34 ..." and "14 out of 34".
     let of_at = if doc.word(next) == "of" {
@@ -169,7 +202,7 @@ fn count_at(doc: &Doc, q: &QuantityWords, i: usize, sent: &Range<usize>) -> Opti
     }
     let unit = unit_at(doc, q, next, sent.end, false);
     let end = unit.map_or(next, |(_, e)| e);
-    let near = |r: Range<usize>, set: &std::collections::HashSet<String>| {
+    let near = |r: Range<usize>, set: &crate::lexicon::WordSet| {
         r.clone()
             .any(|k| k < sent.end && k >= sent.start && set.contains(doc.word(k)))
     };

@@ -24,6 +24,8 @@ pub(crate) struct Hit {
     pub def: usize,
     pub form: Form,
     pub toks: Range<usize>,
+    /// The match is the second half of a hyphenated word ("long-threatened").
+    pub compound: bool,
 }
 
 /// A medium named in a sentence ("Sky News").
@@ -59,6 +61,16 @@ pub(crate) struct Cand {
     pub mode: Option<String>,
     pub medium: Option<MediumHit>,
     pub alive: bool,
+    /// The place was taken from the sentences before, not read in this one.
+    pub implicit_place: bool,
+    /// Told only to be denied ("Kyiv denies that Bakhmut has fallen").
+    pub denied: bool,
+    /// The trigger is the object of another trigger ("suspended military
+    /// aid") or a gerund after a preposition ("suspected of blowing up"):
+    /// an argument of another event rather than the sentence's own news.
+    pub governed: bool,
+    /// A stated intention, coded as the promise or threat it makes.
+    pub intended: bool,
 }
 
 /// Prepositions that put a place where an event happens.
@@ -80,12 +92,36 @@ const LOCATIVE: &[&str] = &[
     "within",
     "between",
 ];
+/// Prepositions that only say where, never to whom.
+const LOCATIVE_ONLY: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "around",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "within",
+    "from",
+];
 /// Prepositions that end an object noun phrase.
 const PREPOSITIONS: &[&str] = &[
     "in", "at", "near", "around", "outside", "on", "to", "from", "with", "by", "for", "after",
     "before", "during", "within", "across", "into", "towards", "toward", "against", "as", "since",
     "until",
 ];
+/// Endings of words that locate within a place ("eastern", "south-western",
+/// "central") and may stand between a preposition and the place.
+const REGION_ADJECTIVES: &[&str] = &[
+    "ern",
+    "central",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+];
+
 /// Words that may separate the items of a place list.
 const LIST_GAP: &[&str] = &[
     ",",
@@ -116,7 +152,9 @@ const ADVERBS: &[&str] = &[
 ];
 /// Words that make a clause break soft for modality: the modal cue before them
 /// still governs ("warned that it could ... after X withdrew").
-const SOFT_BREAKS: &[&str] = &["that", "if", "unless", "whom", "whose"];
+const SOFT_BREAKS: &[&str] = &[
+    "that", "if", "unless", "whom", "whose", "after", "before", "when", "once", "until",
+];
 
 fn is_territory(k: EventKind) -> bool {
     matches!(
@@ -155,6 +193,35 @@ pub(crate) struct SentenceRules<'a, 'd> {
     pub range: Range<usize>,
     /// Where each trigger of the sentence ends, to tell objects from subjects.
     pub trigger_ends: Vec<usize>,
+    /// The place of the last event found before this sentence, the first
+    /// antecedent of "the city".
+    pub last_place: Option<&'a PlaceRef>,
+    /// The clause breaks of the sentence: token and whether it is soft
+    /// (see [`clause_breaks`]).
+    pub breaks: &'a [(usize, bool)],
+    /// The mentions inside this sentence (slices of the document's lists).
+    pub agents: &'a [AgentRef],
+    pub places: &'a [PlaceRef],
+    pub times: &'a [TimeRef],
+}
+
+/// Fills `out` with the clause breaks of the tokens `range`, each with
+/// whether it is soft for modality, so each trigger's clause is found without
+/// looking words up again.
+pub(crate) fn clause_breaks(
+    doc: &Doc,
+    lex: &Lexicon,
+    range: &Range<usize>,
+    out: &mut Vec<(usize, bool)>,
+) {
+    out.clear();
+    out.extend(range.clone().filter_map(|i| {
+        let w = doc.word(i);
+        lex.cues
+            .clause_breaks
+            .contains(w)
+            .then(|| (i, SOFT_BREAKS.contains(&w)))
+    }));
 }
 
 /// A bare common noun with no country ("troops", "fighters").
@@ -180,18 +247,20 @@ impl SentenceRules<'_, '_> {
 
     /// Token range of the clause around `toks`.
     fn clause(&self, toks: &Range<usize>, soft: bool) -> Range<usize> {
-        let breaks = &self.lex.cues.clause_breaks;
-        let is_break = |i: usize| {
-            let w = self.word(i);
-            breaks.contains(w) && !(soft && SOFT_BREAKS.contains(&w))
-        };
-        let left = (self.range.start..toks.start)
+        let counts = |&&(_, is_soft): &&(usize, bool)| !(soft && is_soft);
+        let left = self
+            .breaks
+            .iter()
             .rev()
-            .find(|&i| is_break(i))
-            .map_or(self.range.start, |i| i + 1);
-        let right = (toks.end..self.range.end)
-            .find(|&i| is_break(i))
-            .unwrap_or(self.range.end);
+            .filter(|(i, _)| *i < toks.start)
+            .find(counts)
+            .map_or(self.range.start, |(i, _)| i + 1);
+        let right = self
+            .breaks
+            .iter()
+            .filter(|(i, _)| *i >= toks.end)
+            .find(counts)
+            .map_or(self.range.end, |(i, _)| *i);
         left..right
     }
 
@@ -200,21 +269,30 @@ impl SentenceRules<'_, '_> {
         let mut cands: Vec<Cand> = hits.iter().filter_map(|h| self.candidate(h)).collect();
         let quants = quantity::find(self.doc, &self.lex.quantities, self.range.clone());
         self.find_places(&mut cands);
+        self.casualties(&mut cands);
+        self.borrow_places(&mut cands);
+        self.implicit_places(&mut cands);
         self.assign_quantities(&mut cands, &quants);
+        self.obligations(&mut cands);
         self.resolve_speech(&mut cands, media);
         self.assign_times(&mut cands);
-        self.borrow_places(&mut cands);
+        self.claim_countries(&mut cands);
         self.check_needs(&mut cands);
         cands.retain(|c| c.alive);
         cands
     }
 
     fn candidate(&self, h: &Hit) -> Option<Cand> {
-        let doc = self.doc;
         let def = &self.lex.defs[h.def];
         // A trigger inside a name ("Liberation Front") is part of the name.
+        // "its long-threatened invasion", "Syrian-backed militia": a compound
+        // modifier, not a political act.
+        if h.compound && is_diplomatic(def.kind) {
+            return None;
+        }
         let inside = |r: &Range<usize>| r.start <= h.toks.start && h.toks.end <= r.end;
-        if doc.agents.iter().any(|a| inside(&a.toks)) || doc.places.iter().any(|p| inside(&p.toks))
+        if self.agents.iter().any(|a| inside(&a.toks))
+            || self.places.iter().any(|p| inside(&p.toks))
         {
             return None;
         }
@@ -240,14 +318,32 @@ impl SentenceRules<'_, '_> {
             mode: def.mode.clone(),
             medium: None,
             alive: true,
+            implicit_place: false,
+            denied: false,
+            governed: false,
+            intended: false,
         };
+        c.governed = self.governed(&c);
         self.modality(&mut c);
+        self.intent(&mut c);
         // "after attacking most of the villages": a summary, not one event.
         if is_territory(c.kind) || is_violence(c.kind) {
             let after = c.toks.end..(c.toks.end + 3).min(self.range.end);
-            if self.doc.find_cue(after, &self.lex.cues.aggregate).is_some() {
+            // "fell, most of them without a fight" is an aside, not the object.
+            if self
+                .doc
+                .find_cue(after, &self.lex.cues.aggregate)
+                .is_some_and(|(at, _)| !(c.toks.end..at).any(|k| self.word(k) == ","))
+            {
                 return None;
             }
+        }
+        // "battled for control of the city": what is fought over, not held.
+        if c.kind == EventKind::ControlClaim
+            && c.form == Form::Noun
+            && matches!(self.word(c.toks.start.wrapping_sub(1)), "for" | "over")
+        {
+            return None;
         }
         self.find_agents(&mut c);
         Some(c)
@@ -258,7 +354,15 @@ impl SentenceRules<'_, '_> {
         let cues = &self.lex.cues;
         let clause = self.clause(&c.toks, true);
         let near = c.toks.start.saturating_sub(4).max(clause.start)..c.toks.start;
-        c.negated = self.doc.find_cue(near.clone(), &cues.negation).is_some();
+        c.denied = c.kind != EventKind::Statement
+            && self
+                .doc
+                .find_cue(self.range.start..c.toks.start, &cues.denial)
+                .is_some();
+        c.negated = c.denied || self.doc.find_cue(near.clone(), &cues.negation).is_some();
+        if self.doc.find_cue(near.clone(), &cues.absence).is_some() {
+            c.alive = false;
+        }
         // A speech act is only made possible by a modal on its own verb
         // ("would say"); other events by any modal earlier in the clause.
         let from = if c.kind == EventKind::Statement {
@@ -281,6 +385,65 @@ impl SentenceRules<'_, '_> {
                 && self.in_set(c.toks.start.wrapping_sub(1), &["is", "are", "am"]));
     }
 
+    /// True for a noun that is the object of the trigger just before it
+    /// ("rejected an appeal for", "suspended part of a military aid
+    /// programme") and for a gerund after a preposition ("suspected of
+    /// blowing up", "arrested for collaborating").
+    fn governed(&self, c: &Cand) -> bool {
+        let prev = self.word(c.toks.start.wrapping_sub(1));
+        match c.form {
+            // "..., suspending parts of the constitution": a participle after
+            // a comma adds to the main event.
+            Form::Ing => PREPOSITIONS.contains(&prev) || prev == "of" || prev == ",",
+            Form::Noun => self.trigger_ends.iter().any(|&e| {
+                e <= c.toks.start
+                    && c.toks.start - e <= 3
+                    && !self.is_speech_word(e.wrapping_sub(1))
+                    && (e..c.toks.start).all(|k| {
+                        let w = self.word(k);
+                        w != "," && w != "and" && !PREPOSITIONS.contains(&w)
+                    })
+            }),
+            _ => false,
+        }
+    }
+
+    /// A stated intention is coded as the promise or threat it makes (CAMEO 03
+    /// and 13): "will release" is AGREE, "would boycott" THREATEN, and an
+    /// intention under a condition ("... unless ...") a threat whatever its act.
+    fn intent(&self, c: &mut Cand) {
+        let intent = &self.lex.intent;
+        let Some(code) = c.plover.as_deref() else {
+            return;
+        };
+        let promise = intent.agree.contains(code);
+        let threat = intent.threaten.contains(code);
+        if c.negated || !(promise || threat) {
+            return;
+        }
+        let clause = self.clause(&c.toks, true);
+        // "would" states an intention only as reported future ("said they
+        // would boycott"); alone it is a mere possibility.
+        let mut i = c.toks.start.saturating_sub(8).max(clause.start);
+        let mut stated = false;
+        while let Some((at, cue)) = self.doc.find_cue(i..c.toks.start, &intent.cues) {
+            stated |= c.future || cue.iter().all(|w| w != "would");
+            i = at + 1;
+        }
+        if !stated {
+            return;
+        }
+        let after = c.toks.end..self.range.end;
+        let conditional = self.doc.find_cue(after, &intent.conditions).is_some();
+        let coded = if threat || conditional {
+            "THREATEN"
+        } else {
+            "AGREE"
+        };
+        c.plover = Some(coded.to_string());
+        c.intended = true;
+    }
+
     fn is_speech_word(&self, i: usize) -> bool {
         matches!(
             self.word(i),
@@ -290,7 +453,8 @@ impl SentenceRules<'_, '_> {
 
     /// True when the verb is passive ("was captured").
     fn passive(&self, c: &Cand) -> bool {
-        if !c.form.is_past() {
+        // "was overrun": a participle written like the base form.
+        if !c.form.is_past() && c.form != Form::Base {
             return false;
         }
         let mut i = c.toks.start;
@@ -308,8 +472,7 @@ impl SentenceRules<'_, '_> {
     }
 
     fn agents_in(&self, r: Range<usize>) -> impl DoubleEndedIterator<Item = &AgentRef> + '_ {
-        self.doc
-            .agents
+        self.agents
             .iter()
             .filter(move |a| a.toks.start >= r.start && a.toks.end <= r.end)
     }
@@ -333,9 +496,12 @@ impl SentenceRules<'_, '_> {
 
     /// True for an agent right after another trigger: its object ("criticized Washington").
     fn object_of_trigger(&self, a: &AgentRef) -> bool {
+        // "said government forces had retreated": after a speech verb comes
+        // the subject of what was said, not an object.
         self.trigger_ends.iter().any(|&e| {
-            e == a.toks.start
-                || (e + 1 == a.toks.start && matches!(self.word(e), "the" | "a" | "an"))
+            !self.is_speech_word(e.wrapping_sub(1))
+                && (e == a.toks.start
+                    || (e + 1 == a.toks.start && matches!(self.word(e), "the" | "a" | "an")))
         })
     }
 
@@ -370,9 +536,11 @@ impl SentenceRules<'_, '_> {
                 .find(|a| {
                     let prev = self.word(a.toks.start.wrapping_sub(1));
                     let prev2 = self.word(a.toks.start.wrapping_sub(2));
-                    a.toks.start == c.toks.end
-                        || matches!(prev, "by" | "to" | "of")
-                        || (prev == "the" && matches!(prev2, "by" | "to" | "of"))
+                    // "fell on Sunday to the Taliban", not a later "by" phrase.
+                    a.toks.start <= c.toks.end + 6
+                        && (a.toks.start == c.toks.end
+                            || matches!(prev, "by" | "to" | "of")
+                            || (prev == "the" && matches!(prev2, "by" | "to" | "of")))
                 })
                 .cloned()
                 .into_iter()
@@ -434,6 +602,18 @@ impl SentenceRules<'_, '_> {
                         .into_iter()
                         .collect();
                 }
+                // "X retook Ghazni after heavy clashes": a nominal in a
+                // subordinate phrase shares the main clause's subject.
+                if c.agents.is_empty() && !c.form.is_past() && !c.pronoun_subject {
+                    c.agents = self
+                        .agents_in(self.range.start..clause.start)
+                        .rev()
+                        .filter(usable)
+                        .find(|a| !weak(a))
+                        .cloned()
+                        .into_iter()
+                        .collect();
+                }
             }
         }
         // The object or addressee: the first agent after the trigger. Troops
@@ -447,11 +627,54 @@ impl SentenceRules<'_, '_> {
         ) {
             return;
         }
-        let window = c.toks.end..(c.toks.end + 10).min(clause.end);
+        // A speech act's addressee may be the subject of its "that" clause
+        // ("demanded that the US cancel").
+        let end = if c.kind == EventKind::Statement {
+            self.clause(&c.toks, true).end
+        } else {
+            clause.end
+        };
+        let window = c.toks.end..(c.toks.end + 10).min(end);
         c.target = self
-            .agents_in(window)
+            .agents_in(window.clone())
             .find(|a| c.agents.iter().all(|s| s.toks != a.toks))
-            .and_then(|a| a.actor.clone().map(|m| (m, a.span)));
+            .and_then(|a| {
+                let m = a
+                    .actor
+                    .clone()
+                    .or_else(|| a.person.as_ref().and_then(person_target));
+                m.map(|m| (m, a.span))
+            });
+        // A state named after a political act is its addressee even where it is
+        // not an agent: "lodged a protest with Albania", "an Indian proposal";
+        // the first named of state and agent is the addressee.
+        if is_diplomatic(c.kind) || c.kind == EventKind::Protest {
+            let state = self
+                .places
+                .iter()
+                .filter(|p| p.toks.start >= window.start && p.toks.end <= window.end)
+                .find(|p| {
+                    (p.place.kind == PlaceKind::Country
+                        || p.role == sitrep_model::PlaceRole::Metonym)
+                        && !self.in_set(p.toks.start.wrapping_sub(1), LOCATIVE_ONLY)
+                        && !(self.word(p.toks.start.wrapping_sub(1)) == "the"
+                            && self.in_set(p.toks.start.wrapping_sub(2), LOCATIVE_ONLY))
+                })
+                .map(|p| {
+                    (
+                        state_actor(&p.place.country, &p.place.country_name, false),
+                        p.span,
+                    )
+                });
+            let agent_first = c
+                .target
+                .as_ref()
+                .zip(state.as_ref())
+                .is_some_and(|((_, a), (_, p))| a.start <= p.start);
+            if !agent_first && state.is_some() {
+                c.target = state;
+            }
+        }
     }
 
     /// Places by the role the trigger gives them.
@@ -467,9 +690,17 @@ impl SentenceRules<'_, '_> {
                     self.object_places(c, &clause)
                 }
             } else {
-                self.locative_place(c, &clause).into_iter().collect()
+                let mut places = self.locative_places(c, &clause);
+                // "American forces left Bagram Airfield": what they leave.
+                if places.is_empty() && c.kind == EventKind::Withdrawal {
+                    places = self.object_places(c, &clause);
+                }
+                places
             };
             c.places = places;
+            if c.places.is_empty() && is_territory(c.kind) {
+                c.places = self.listed_places(&clause);
+            }
         }
         // A control claim over "the last cities to resist" takes the places no
         // other event in the sentence used.
@@ -484,6 +715,213 @@ impl SentenceRules<'_, '_> {
         {
             c.places.retain(|p| !used.contains(&p.toks));
         }
+    }
+
+    /// "These cities fell:" followed by a bulleted list: the places the
+    /// items name (not the provinces or countries that only locate them).
+    fn listed_places(&self, clause: &Range<usize>) -> Vec<PlaceRef> {
+        let pointer = clause
+            .clone()
+            .any(|k| matches!(self.word(k), "these" | "following" | "below"));
+        let Some(colon) = (clause.start..self.range.end).find(|&k| self.word(k) == ":") else {
+            return Vec::new();
+        };
+        let bullet = |k: usize| matches!(self.word(k), "*" | "-" | "\u{2022}");
+        if !pointer || !bullet(colon + 1) {
+            return Vec::new();
+        }
+        // The items: the rest of this sentence, then the sentences that open
+        // with a bullet.
+        let following = self.doc.sentences[self.sentence + 1..]
+            .iter()
+            .take_while(|r| bullet(r.start))
+            .map(|r| r.end)
+            .last()
+            .unwrap_or(self.range.end);
+        let mut out = Vec::new();
+        let mut depth = 0usize;
+        let mut item_start = colon + 1;
+        for k in colon + 1..following {
+            match self.word(k) {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                w if bullet(k) || w == ";" => item_start = k + 1,
+                _ => {}
+            }
+            let Some(p) = self.doc.places.iter().find(|p| p.toks.start == k) else {
+                continue;
+            };
+            // An item may open with a place the gazetteer ranks as a
+            // province ("Khost"); elsewhere provinces only locate.
+            let local = !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1);
+            if depth == 0
+                && self.literal(p)
+                && self.word(k.wrapping_sub(1)) != "of"
+                && p.place.kind != PlaceKind::Country
+                && (local || k == item_start)
+            {
+                out.push(p.clone());
+            }
+        }
+        out
+    }
+
+    /// An event with no place of its own happened where the text was just
+    /// speaking of: "forces withdrew from the city" after a sentence naming
+    /// the city. A change of hands needs a word pointing back ("the city",
+    /// "its outskirts"); violence and withdrawals take the last place named
+    /// in this or the two sentences before. A bare nominal of violence with
+    /// no place, no side and no date of its own ("the recent fighting",
+    /// "more attacks") is background, not an event.
+    fn implicit_places(&self, cands: &mut [Cand]) {
+        for c in cands.iter_mut().filter(|c| c.alive && c.places.is_empty()) {
+            let territory = is_territory(c.kind);
+            if !(territory
+                || is_violence(c.kind)
+                || matches!(c.kind, EventKind::Withdrawal | EventKind::Evacuation))
+            {
+                continue;
+            }
+            let clause = self.clause(&c.toks, false);
+            if c.form == Form::Noun && is_violence(c.kind) {
+                let prev = c.toks.start.saturating_sub(2).max(clause.start)..c.toks.start;
+                let background = prev
+                    .clone()
+                    .any(|k| self.lex.cues.background.contains(self.word(k)));
+                let sides = !c.agents.is_empty() || c.target.is_some();
+                let dated = self
+                    .times
+                    .iter()
+                    .any(|t| t.toks.start >= clause.start && t.toks.end <= clause.end);
+                if background || !(sides || dated) {
+                    c.alive = false;
+                    continue;
+                }
+            }
+            if territory && !clause.clone().any(|k| self.anaphor(k)) {
+                continue;
+            }
+            if let Some(p) = self.antecedent(c.toks.start) {
+                c.places.push(p);
+                c.implicit_place = true;
+            }
+        }
+    }
+
+    /// Killing told as the toll of another violent event ("killed in an air
+    /// strike", "killed when fighters attacked") is that event's toll, not an
+    /// attack of its own; a death with no one who killed and no place ("the
+    /// target was killed") is the toll of an event told elsewhere. Fighting
+    /// aimed at civilians is an attack on civilians.
+    fn casualties(&self, cands: &mut [Cand]) {
+        let killing = |c: &Cand| c.kind == EventKind::AttackOnCivilians && c.form != Form::Noun;
+        let other_violence = cands
+            .iter()
+            .any(|c| c.alive && is_violence(c.kind) && !killing(c));
+        for c in cands.iter_mut().filter(|c| c.alive) {
+            if killing(c) {
+                let passive = self.passive(c);
+                if other_violence || (passive && c.agents.is_empty() && c.places.is_empty()) {
+                    c.alive = false;
+                }
+            } else if c.kind == EventKind::ArmedClash && c.agents.len() > 1 {
+                // "Taliban fighters and Afghan forces battled": one fight, the
+                // second side its target.
+                if c.target.is_none() {
+                    let other = c.agents.remove(1);
+                    c.target = other.actor.map(|a| (a, other.span));
+                }
+                c.agents.truncate(1);
+            }
+            // "Warplanes hit ...", "a drone struck ...": from the air.
+            if c.kind == EventKind::Explosion
+                && c.agents.iter().any(|a| {
+                    a.toks
+                        .clone()
+                        .any(|k| self.lex.cues.air_agents.contains(self.word(k)))
+                })
+            {
+                c.kind = EventKind::AirStrike;
+            }
+            if c.kind == EventKind::ArmedClash
+                && c.target
+                    .as_ref()
+                    .is_some_and(|(t, _)| t.kind == ActorKind::Civilians)
+            {
+                c.kind = EventKind::AttackOnCivilians;
+            }
+        }
+    }
+
+    /// True when token `k` points back to a place: "the city", "its
+    /// outskirts", "there" (but not "the city of Kunduz").
+    fn anaphor(&self, k: usize) -> bool {
+        let w = self.word(k);
+        if !self.lex.cues.place_anaphors.contains(w) {
+            return false;
+        }
+        w == "there"
+            || (matches!(
+                self.word(k.wrapping_sub(1)),
+                "the" | "its" | "their" | "this" | "that"
+            ) && self.word(k + 1) != "of")
+    }
+
+    /// The place an implicit reference points to: the place of the last
+    /// event of the two sentences before, else the last local place named
+    /// there or earlier in this sentence, leaving out datelines and
+    /// reference points ("150 km south-west of Kabul", "the road to Kabul").
+    fn antecedent(&self, before: usize) -> Option<PlaceRef> {
+        let window_start = self.doc.sentences[self.sentence.saturating_sub(2)].start;
+        if let Some(p) = self.last_place.filter(|p| p.toks.start >= window_start) {
+            return Some(p.clone());
+        }
+        let candidates = || {
+            self.doc.places.iter().filter(|p| {
+                p.toks.start >= window_start
+                    && p.toks.end <= before
+                    && p.role == sitrep_model::PlaceRole::Literal
+                    && !self.reference_point(p)
+            })
+        };
+        candidates()
+            .rfind(|p| !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1))
+            .or_else(|| candidates().rfind(|p| p.place.kind == PlaceKind::Admin1))
+            .cloned()
+    }
+
+    /// A place named only to locate something else or to date a report.
+    fn reference_point(&self, p: &PlaceRef) -> bool {
+        let k = p.toks.start;
+        let prev = self.word(k.wrapping_sub(1));
+        let prev2 = self.word(k.wrapping_sub(2));
+        let compass = |w: &str| {
+            ["north", "south", "east", "west"]
+                .iter()
+                .any(|d| w.starts_with(d) || w.ends_with(d))
+        };
+        let in_dateline = self
+            .doc
+            .sentences
+            .iter()
+            .find(|r| r.start <= k && k < r.end)
+            .is_some_and(|r| self.dateline_end(r).is_some_and(|d| p.toks.end <= d));
+        in_dateline
+            // "150 km south-west of Kabul" (but "in the south of Kabul" is in it).
+            || (prev == "of" && compass(prev2) && self.word(k.wrapping_sub(3)) != "the")
+            || (matches!(prev, "to" | "towards" | "toward")
+                && matches!(prev2, "road" | "highway" | "route" | "way"))
+            || matches!(prev, "from")
+                && matches!(prev2, "km" | "kilometres" | "kilometers" | "miles")
+    }
+
+    /// "Kabul's airport", "Kabul's Hamid Karzai International Airport": a
+    /// possessive place that locates the site named after it.
+    fn site_owner(&self, p: &PlaceRef) -> bool {
+        p.role == sitrep_model::PlaceRole::Literal
+            && self.word(p.toks.end - 1).ends_with("'s")
+            && (p.toks.end..p.toks.end + 5)
+                .any(|k| matches!(self.word(k), "airport" | "airfield" | "base" | "outskirts"))
     }
 
     fn literal(&self, p: &PlaceRef) -> bool {
@@ -506,16 +944,18 @@ impl SentenceRules<'_, '_> {
     /// The object list: "occupied Kandahar, Herat and Rashkarga".
     fn object_places(&self, c: &Cand, clause: &Range<usize>) -> Vec<PlaceRef> {
         let candidates: Vec<&PlaceRef> = self
-            .doc
             .places
             .iter()
-            .filter(|p| p.toks.start >= c.toks.end && p.toks.end <= clause.end && self.literal(p))
+            .filter(|p| {
+                p.toks.start >= c.toks.end
+                    && p.toks.end <= clause.end
+                    && (self.literal(p) || self.site_owner(p))
+            })
             .collect();
         // "handing it to the Taliban": "it" is the place named before.
         if self.word(c.toks.end) == "it" {
             let before = || {
-                self.doc
-                    .places
+                self.places
                     .iter()
                     .filter(|p| p.toks.end <= c.toks.start && p.toks.start >= self.range.start)
             };
@@ -532,10 +972,12 @@ impl SentenceRules<'_, '_> {
             return Vec::new();
         };
         let gap = c.toks.end..first.toks.start;
+        // The object follows its verb without a preposition or a comma
+        // ("surrendered, giving Moscow control" has no object place).
         if gap.len() > 6
-            || gap
-                .clone()
-                .any(|k| self.in_set(k, PREPOSITIONS) && self.word(k) != "of")
+            || gap.clone().any(|k| {
+                (self.in_set(k, PREPOSITIONS) && self.word(k) != "of") || self.word(k) == ","
+            })
         {
             return Vec::new();
         }
@@ -567,10 +1009,14 @@ impl SentenceRules<'_, '_> {
     fn subject_places(&self, c: &Cand, clause: &Range<usize>, all: bool) -> Vec<PlaceRef> {
         let start = if all { self.range.start } else { clause.start };
         let before: Vec<&PlaceRef> = self
-            .doc
             .places
             .iter()
-            .filter(|p| p.toks.start >= start && p.toks.end <= c.toks.start && self.literal(p))
+            .filter(|p| {
+                p.toks.start >= start
+                    && p.toks.end <= c.toks.start
+                    && self.literal(p)
+                    && !self.reference_point(p)
+            })
             .collect();
         if all {
             return before
@@ -595,30 +1041,52 @@ impl SentenceRules<'_, '_> {
     }
 
     /// Where a non-territorial event happened: a place after a locative
-    /// preposition, after the trigger first, then before it.
-    fn locative_place(&self, c: &Cand, clause: &Range<usize>) -> Option<PlaceRef> {
+    /// preposition, after the trigger first, then before it, with the list
+    /// that follows it ("fighting around Lashkar Gah, Kandahar and Herat").
+    /// Forces withdraw from a place, not to where they go.
+    fn locative_places(&self, c: &Cand, clause: &Range<usize>) -> Vec<PlaceRef> {
+        let leaving = c.kind == EventKind::Withdrawal;
+        let prep_ok = |k: usize| {
+            self.in_set(k, LOCATIVE)
+                && !(leaving && matches!(self.word(k), "to" | "towards" | "toward" | "into"))
+        };
         let locative = |p: &&PlaceRef| {
-            let k = p.toks.start;
+            // "in Kabul", "in the Kharkiv region", "in eastern Nangarhar";
             // "Kabul's airport" still locates the event in Kabul.
-            p.role == sitrep_model::PlaceRole::Literal
-                && (self.in_set(k.wrapping_sub(1), LOCATIVE)
-                    || (self.word(k.wrapping_sub(1)) == "the"
-                        && self.in_set(k.wrapping_sub(2), LOCATIVE)))
+            let mut k = p.toks.start.wrapping_sub(1);
+            for _ in 0..2 {
+                let w = self.word(k);
+                if w == "the" || REGION_ADJECTIVES.iter().any(|a| w.ends_with(a)) {
+                    k = k.wrapping_sub(1);
+                }
+            }
+            p.role == sitrep_model::PlaceRole::Literal && prep_ok(k)
         };
         let after = self
-            .doc
             .places
             .iter()
             .filter(|p| p.toks.start >= c.toks.end && p.toks.end <= clause.end)
             .find(locative);
         let pick = after.or_else(|| {
-            self.doc
-                .places
+            self.places
                 .iter()
                 .filter(|p| p.toks.start >= clause.start && p.toks.end <= c.toks.start)
                 .rfind(locative)
+                // "In Washington, Biden said ...": the place of the speech.
+                .filter(|p| !(p.toks.end..c.toks.start).any(|k| self.is_speech_word(k)))
         });
-        pick.cloned()
+        let Some(first) = pick else {
+            return Vec::new();
+        };
+        let rest: Vec<&PlaceRef> = self
+            .places
+            .iter()
+            .filter(|p| {
+                p.toks.start >= first.toks.end && p.toks.end <= clause.end.max(first.toks.end)
+            })
+            .filter(|p| self.literal(p))
+            .collect();
+        self.extend_list(first, &rest)
     }
 
     /// Counts go to the nearest event that counts that kind of thing.
@@ -683,8 +1151,11 @@ impl SentenceRules<'_, '_> {
                 cands[i].alive = false;
                 continue;
             }
-            // Post-posed speaker: "..., officials said" / "said the minister".
-            if cands[i].agents.is_empty() {
+            // Post-posed speaker: "..., officials said" / "said the minister";
+            // after other speech verbs only when the clause is fronted ("...,
+            // warned the minister"), else the agent after is the addressee.
+            let fronted = matches!(self.word(c.toks.start.wrapping_sub(1)), "," | "\"" | "'");
+            if cands[i].agents.is_empty() && (speech == Speech::Assert || fronted) {
                 let after = c.toks.end..(c.toks.end + 4).min(self.range.end);
                 if let Some(a) = self.agents_in(after).next() {
                     cands[i].agents = vec![a.clone()];
@@ -710,23 +1181,47 @@ impl SentenceRules<'_, '_> {
             let speaker = cands[i].agents.clone();
             let trigger_start = cands[i].toks.start;
             let own_end = cands[i].toks.end;
-            let rejects = self.lex.defs[cands[i].def].plover.as_deref() == Some("REJECT");
             let mut content_real = false;
             let mut absorbed: Option<String> = None;
+            let mut carried: Vec<usize> = Vec::new();
             for (j, other) in cands.iter_mut().enumerate() {
                 if j == i || !other.alive {
                     continue;
                 }
-                let other_speech = self.lex.defs[other.def].speech;
-                if other_speech.is_some() && other.kind == EventKind::Statement {
-                    continue;
-                }
+                // "X said it would boycott ...": the pronoun is the speaker.
                 if other.pronoun_subject && other.agents.is_empty() && other.toks.start > own_end {
                     other.agents = speaker.clone();
                 }
-                match speech {
-                    Speech::Direct if other.toks.start > trigger_start && !rejects => {
+                let other_speech = self.lex.defs[other.def].speech;
+                if other_speech.is_some() && other.kind == EventKind::Statement {
+                    // "demanded that its partners refuse ...": a verbal act
+                    // that is demanded has not been made.
+                    if speech == Speech::Direct
+                        && other_speech != Some(Speech::Assert)
+                        && other.toks.start > trigger_start
+                    {
                         other.hypothetical = true;
+                        other.intended = false;
+                    }
+                    // "Russia has threatened ..., the Post reported": the
+                    // report only carries the threat.
+                    content_real |= speech == Speech::Assert
+                        && other.plover.is_some()
+                        && !other.hypothetical
+                        && !other.agents.is_empty()
+                        && other
+                            .agents
+                            .iter()
+                            .all(|a| speaker.iter().all(|s| s.span != a.span));
+                    continue;
+                }
+                match speech {
+                    // What is demanded, warned of or rejected has not happened.
+                    // The speech act already codes the intention it states
+                    // ("vowed to fight").
+                    Speech::Direct if other.toks.start > trigger_start => {
+                        other.hypothetical = true;
+                        other.intended = false;
                     }
                     Speech::Deny if other.toks.start > trigger_start => other.negated = true,
                     Speech::Assert => {
@@ -745,7 +1240,7 @@ impl SentenceRules<'_, '_> {
                             if absorbed.is_none() || other.form != Form::Noun {
                                 absorbed = other.plover.clone().or(absorbed);
                             }
-                            other.alive = false;
+                            carried.push(j);
                         }
                     }
                     _ => {}
@@ -754,11 +1249,60 @@ impl SentenceRules<'_, '_> {
             if speech == Speech::Assert {
                 // A statement that only confirms what it reports is not news of
                 // its own, whoever it was told to.
+                // What it carries stays an event of its own when it goes.
                 if content_real {
                     cands[i].alive = false;
-                } else if absorbed.is_some() {
-                    cands[i].plover = absorbed;
+                } else {
+                    for &j in &carried {
+                        cands[j].alive = false;
+                    }
+                    // A demand read in the content ("must") outranks what it names.
+                    if absorbed.is_some() && cands[i].plover.is_none() {
+                        cands[i].plover = absorbed;
+                    }
                 }
+            }
+        }
+    }
+
+    /// "Russia said Sudan must return the helicopter": a statement whose
+    /// content obliges someone is a demand on them (PLOVER REQUEST).
+    fn obligations(&self, cands: &mut [Cand]) {
+        let cues = &self.lex.intent.obligation;
+        let mut obliged_from = usize::MAX;
+        for c in cands.iter_mut() {
+            if !c.alive || self.lex.defs[c.def].speech != Some(Speech::Assert) {
+                continue;
+            }
+            let after = c.toks.end..self.range.end;
+            let before = self.range.start..c.toks.start;
+            let Some((at, from)) = [after, before].into_iter().find_map(|r| {
+                let start = r.start;
+                self.doc.find_cue(r, cues).map(|(at, _)| (at, start))
+            }) else {
+                continue;
+            };
+            c.plover = Some("REQUEST".to_string());
+            obliged_from = obliged_from.min(at);
+            // The obliged: the subject just before the obligation word.
+            let obliged = self
+                .agents_in(from..at)
+                .rev()
+                .find(|a| c.agents.iter().all(|s| s.span != a.span));
+            if let Some(a) = obliged {
+                let m = a
+                    .actor
+                    .clone()
+                    .or_else(|| a.person.as_ref().and_then(person_target));
+                if let Some(m) = m {
+                    c.target = Some((m, a.span));
+                }
+            }
+        }
+        // What someone must do has not been done.
+        for c in cands.iter_mut() {
+            if c.toks.start > obliged_from && self.lex.defs[c.def].speech != Some(Speech::Assert) {
+                c.hypothetical = true;
             }
         }
     }
@@ -788,10 +1332,10 @@ impl SentenceRules<'_, '_> {
     /// Each date goes to the nearest trigger in the sentence.
     fn assign_times(&self, cands: &mut [Cand]) {
         for t in self
-            .doc
             .times
             .iter()
             .filter(|t| t.toks.start >= self.range.start && t.toks.end <= self.range.end)
+            .filter(|t| !self.dateline(t))
         {
             let dist = |c: &Cand| {
                 if t.toks.start >= c.toks.end {
@@ -806,6 +1350,38 @@ impl SentenceRules<'_, '_> {
                 }
             }
         }
+    }
+
+    /// True for the date of a dateline ("KABUL, Aug 13 - "): the day of the
+    /// report, not of what it reports.
+    fn dateline(&self, t: &TimeRef) -> bool {
+        self.dateline_end(&self.range)
+            .is_some_and(|d| t.toks.end <= d)
+    }
+
+    /// Where the dateline of a sentence ends (its dash), when it opens with
+    /// one: a place in capitals, maybe a country, a date, then a dash.
+    fn dateline_end(&self, r: &Range<usize>) -> Option<usize> {
+        let first = self.doc.tok_span(&(r.start..r.start + 1));
+        let head = first.slice(self.doc.text);
+        if head.chars().count() < 2 || head.chars().any(char::is_lowercase) {
+            return None;
+        }
+        let dash = |w: &str| matches!(w, "-" | "\u{2013}" | "\u{2014}");
+        // "KABUL, Aug 13 -": the place is followed by a comma (a headline in
+        // capitals is not a dateline).
+        if !(r.start + 1..r.end.min(r.start + 4)).any(|k| self.word(k) == ",") {
+            return None;
+        }
+        (r.start..r.end.min(r.start + 10))
+            .take_while(|&k| {
+                let w = self.word(k);
+                dash(w)
+                    || matches!(w, "," | "/")
+                    || self.doc.capitalised(k)
+                    || w.bytes().all(|b| b.is_ascii_digit())
+            })
+            .find(|&k| dash(self.word(k)))
     }
 
     /// Fighting with no place of its own happened where the sentence's
@@ -824,8 +1400,52 @@ impl SentenceRules<'_, '_> {
         }
     }
 
+    /// A claim over a counted share of a country ("18 of Afghanistan's 34
+    /// provincial capitals", "65% of the country") is a claim about that
+    /// country: the one named in the sentence, else the article's first.
+    fn claim_countries(&self, cands: &mut [Cand]) {
+        let units = &self.lex.quantities.units;
+        for c in cands
+            .iter_mut()
+            .filter(|c| c.kind == EventKind::ControlClaim && c.places.is_empty())
+        {
+            let counted = c
+                .quantities
+                .iter()
+                .any(|q| matches!(q.counts, Counts::Unit(u) if units[u].territorial));
+            if !counted {
+                continue;
+            }
+            let country = |p: &&PlaceRef| p.place.kind == PlaceKind::Country;
+            let here = self
+                .places
+                .iter()
+                .filter(|p| p.toks.start >= self.range.start && p.toks.end <= self.range.end)
+                .find(country);
+            if let Some(p) = here.or_else(|| self.doc.places.iter().find(country)) {
+                c.places.push(p.clone());
+            }
+        }
+    }
+
     fn check_needs(&self, cands: &mut [Cand]) {
         let units = &self.lex.quantities.units;
+        // A denied event is a fact about what did not happen, not a
+        // possibility; the denial that carries it is not news of its own.
+        let denial_at = |c: &Cand| {
+            self.doc
+                .find_cue(c.toks.start..c.toks.end + 2, &self.lex.cues.denial)
+                .is_some_and(|(at, _)| at == c.toks.start)
+        };
+        let denied = cands.iter().any(|c| c.alive && c.denied);
+        for c in cands.iter_mut() {
+            if c.denied {
+                c.hypothetical = false;
+                c.future = false;
+            } else if denied && c.kind == EventKind::Statement && denial_at(c) {
+                c.alive = false;
+            }
+        }
         for c in cands.iter_mut() {
             let counted = c
                 .quantities
@@ -839,10 +1459,61 @@ impl SentenceRules<'_, '_> {
             if !ok {
                 c.alive = false;
             }
-            if c.kind == EventKind::Statement && c.agents.is_empty() {
+            // A statement is news only from a named speaker, and only when it
+            // says something ("did not say what ..." says nothing).
+            // A coded verbal act ("rebels demanded", "Palestinians rejected")
+            // is news from an unnamed side too.
+            if c.kind == EventKind::Statement
+                && (c.agents.is_empty()
+                    || c.negated
+                    || (c.plover.is_none()
+                        && c.agents.iter().all(|a| {
+                            a.person.is_none() && a.actor.as_ref().is_none_or(|x| x.generic)
+                        })))
+            {
+                c.alive = false;
+            }
+            // Violence, withdrawals and evacuations are coded where they
+            // happened; with no place in the text there is nothing to code.
+            if c.places.is_empty()
+                && (is_violence(c.kind)
+                    || matches!(c.kind, EventKind::Withdrawal | EventKind::Evacuation))
+            {
+                c.alive = false;
+            }
+            // Civilians fleeing and officials leaving are not a withdrawal of forces.
+            if c.kind == EventKind::Withdrawal
+                && ((c.agents.is_empty() && c.form != Form::Noun)
+                    || (!c.agents.is_empty() && !c.agents.iter().any(|a| self.can_withdraw(a))))
+            {
+                c.alive = false;
+            }
+            // Possible violence, withdrawals, evacuations and the like are
+            // commentary; only possible changes of hands, control and sieges
+            // are coded ("if Mazar falls", "could come under siege").
+            if c.hypothetical
+                && !(is_territory(c.kind)
+                    || is_diplomatic(c.kind)
+                    || c.intended
+                    || c.kind == EventKind::ControlClaim
+                    || (c.kind == EventKind::ArmedClash && c.form == Form::Noun))
+            {
                 c.alive = false;
             }
         }
+    }
+
+    /// True for an agent that has forces to withdraw: a state, an armed group,
+    /// or someone acting for one.
+    fn can_withdraw(&self, a: &AgentRef) -> bool {
+        let actor = a
+            .actor
+            .clone()
+            .or_else(|| a.person.as_ref().and_then(person_actor));
+        actor.is_some_and(|x| {
+            (crate::armed(&x) && x.kind != ActorKind::Other)
+                || (x.kind == ActorKind::Government && !x.generic)
+        })
     }
 }
 
@@ -867,6 +1538,21 @@ pub(crate) fn state_actor(country: &str, country_name: &str, forces: bool) -> Ac
             generic: false,
         }
     }
+}
+
+/// A person as the target of an act: the actor they act for, else
+/// themselves with their country.
+fn person_target(p: &PersonMention) -> Option<ActorMention> {
+    person_actor(p).or_else(|| {
+        p.country.as_ref()?;
+        Some(ActorMention {
+            id: p.id.clone().unwrap_or_else(|| p.name.clone()),
+            name: p.name.clone(),
+            kind: ActorKind::Person,
+            country: p.country.clone(),
+            generic: false,
+        })
+    })
 }
 
 /// The collective actor a person acts for.
