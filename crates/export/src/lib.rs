@@ -168,10 +168,20 @@ fn io(format: &'static str) -> impl Fn(std::io::Error) -> ExportError {
 
 fn csv_err(format: &'static str, record: &str) -> impl FnOnce(csv::Error) -> ExportError {
     let record = record.to_string();
-    move |source| ExportError::Csv {
-        format,
-        record,
-        source,
+    // csv hides the I/O error behind its own type with no `source`; unwrap it
+    // so callers can tell a closed pipe from a bad record.
+    move |source| {
+        if source.is_io_error() {
+            if let csv::ErrorKind::Io(source) = source.into_kind() {
+                return ExportError::Io { format, source };
+            }
+            unreachable!("is_io_error says the kind is Io");
+        }
+        ExportError::Csv {
+            format,
+            record,
+            source,
+        }
     }
 }
 
