@@ -269,26 +269,29 @@ impl Automaton {
         let mut found = Vec::new();
         let mut state = self.start;
         let mut fed = 0usize;
-        // A match state reached after `end` folded bytes, waiting for the
-        // next byte to tell whether the alias ends inside a word.
-        let mut pending: Option<(StateID, usize)> = None;
+        // A match state reached after `pending_end` folded bytes (0: none),
+        // waiting for the next byte to tell whether the alias ends inside a word.
+        let mut pending_state = self.start;
+        let mut pending_end = 0usize;
         // One step of the automaton: folded byte `$f` from the character at
         // byte `$origin` of the text.
         macro_rules! feed {
             ($f:expr, $origin:expr) => {{
                 let f: u8 = $f;
-                if let Some((at, end)) = pending.take() {
+                if pending_end != 0 {
                     // Cheap rejection of matches inside words ("is" in "this").
-                    if !glued(ring.bytes[slot(end - 1)], f) {
-                        ring.emit(dfa, at, end, text, patterns, &mut found);
+                    if !glued(ring.bytes[slot(pending_end - 1)], f) {
+                        ring.emit(dfa, pending_state, pending_end, text, patterns, &mut found);
                     }
+                    pending_end = 0;
                 }
                 ring.bytes[slot(fed)] = f;
                 ring.origin[slot(fed)] = $origin as u32;
                 fed += 1;
                 state = dfa.next_state(Anchored::No, state, f);
                 if dfa.is_special(state) && dfa.is_match(state) {
-                    pending = Some((state, fed));
+                    pending_state = state;
+                    pending_end = fed;
                 }
             }};
         }
@@ -297,10 +300,10 @@ impl Automaton {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b.is_ascii() {
-                let space = b.is_ascii_whitespace() || b == 0x0b;
+            if let Some(&f) = ASCII_FOLD.get(usize::from(b)) {
+                let space = f == b' ';
                 if !(space && in_space) {
-                    feed!(if space { b' ' } else { b.to_ascii_lowercase() }, i);
+                    feed!(f, i);
                 }
                 in_space = space;
                 i += 1;
@@ -320,12 +323,29 @@ impl Automaton {
             in_space = space;
             i += c.len_utf8();
         }
-        if let Some((at, end)) = pending {
-            ring.emit(dfa, at, end, text, patterns, &mut found);
+        if pending_end != 0 {
+            ring.emit(dfa, pending_state, pending_end, text, patterns, &mut found);
         }
         found
     }
 }
+
+/// ASCII folded for matching: lower case, every whitespace byte (vertical
+/// tab included) a space.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() || c == 0x0b {
+            b' '
+        } else {
+            c.to_ascii_lowercase()
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The last folded bytes of a scan, and the original offsets they came from,
 /// at their position modulo [`WINDOW`].
@@ -358,7 +378,8 @@ impl Ring {
             let stop = last + text[last..].chars().next().map_or(0, char::len_utf8);
             let span = Span::new(first, stop);
             let pattern = &patterns[pid.as_usize()];
-            if on_word_boundaries(text, span) && case_fits(pattern, text, span) {
+            // Case first: it rejects most short acronyms ("us", "is") at once.
+            if case_fits(pattern, text, span) && on_word_boundaries(text, span) {
                 found.push((span, pid.as_usize()));
             }
         }

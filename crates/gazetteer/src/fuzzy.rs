@@ -35,25 +35,38 @@ fn distance(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// Edit distance between `a` and `b` if it is at most `max`, on one row of
-/// the table kept on the stack; gives up as soon as a row exceeds `max`.
+/// the table kept on the stack. Only the band of cells within `max` of the
+/// diagonal is computed (a cell further off is already more than `max`), and
+/// the search gives up as soon as a row exceeds `max`.
 fn bounded_distance(a: &[u8], b: &[u8], max: usize) -> Option<u8> {
     const CAP: usize = 64;
     if a.len() >= CAP || b.len() >= CAP || a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let mut row = [0u8; CAP];
-    for (j, cell) in row.iter_mut().enumerate().take(b.len() + 1) {
+    // Every cell is capped at `over`: any value above `max` is as good as another.
+    let over = max as u8 + 1;
+    let mut row = [over; CAP];
+    for (j, cell) in row.iter_mut().enumerate().take(b.len().min(max) + 1) {
         *cell = j as u8;
     }
     for (i, &x) in a.iter().enumerate() {
-        let mut diag = row[0];
-        row[0] = i as u8 + 1;
-        let mut min = row[0];
-        for (j, &y) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = (diag + u8::from(x != y)).min(up + 1).min(row[j] + 1);
+        let i = i + 1;
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(b.len());
+        // Cell (i, lo - 1): the first column, or just outside the band.
+        let left = if lo == 1 { (i as u8).min(over) } else { over };
+        let mut diag = row[lo - 1];
+        row[lo - 1] = left;
+        let mut min = left;
+        for j in lo..=hi {
+            let up = row[j];
+            let cell = (diag + u8::from(x != b[j - 1]))
+                .min(up + 1)
+                .min(row[j - 1] + 1)
+                .min(over);
             diag = up;
-            min = min.min(row[j + 1]);
+            row[j] = cell;
+            min = min.min(cell);
         }
         if usize::from(min) > max {
             return None;
@@ -145,11 +158,17 @@ mod tests {
             "hirat",
             "",
             "kabul",
+            "k",
+            "ab",
+            "ba",
+            "mazarisharif",
+            "mazarsharif",
+            "sharif",
         ];
         for a in words {
             for b in words {
                 let d = distance(a.as_bytes(), b.as_bytes());
-                for max in 0..3 {
+                for max in 0..4 {
                     let want = (d <= max).then_some(d as u8);
                     assert_eq!(
                         bounded_distance(a.as_bytes(), b.as_bytes(), max),

@@ -290,6 +290,16 @@ pub fn letter_mask(key: &[u8]) -> u32 {
     })
 }
 
+/// True if `x` has at most `n` bits set. Clearing the lowest bit `n` times
+/// is cheaper than a population count on CPUs without one, for the one to
+/// four bits a fuzzy search allows.
+fn at_most_bits(mut x: u32, n: u32) -> bool {
+    for _ in 0..n {
+        x &= x.wrapping_sub(1);
+    }
+    x == 0
+}
+
 /// Writes the fuzzy table: a count of sections, the section headers (code,
 /// first row, end row) sorted by code, then the rows of every section sorted
 /// by key length, so a search reads only the lengths within reach.
@@ -345,6 +355,14 @@ pub struct Layer {
     /// Every two-letter upper-case code, "AAAB…ZZ", so an entry's country
     /// is sliced from here rather than checked as UTF-8 on every read.
     codes: String,
+}
+
+/// The `len` bytes of the string pool at `off`; empty if out of range or
+/// not on character boundaries.
+fn pool_slice(pool: &str, off: u32, len: usize) -> &str {
+    let start = (off as usize).min(pool.len());
+    let end = start.saturating_add(len).min(pool.len());
+    pool.get(start..end).unwrap_or("")
 }
 
 fn u32_at(b: &[u8], at: usize) -> u32 {
@@ -488,20 +506,23 @@ impl Layer {
         };
         let rows = &f[rows_at + start * FUZZY_ROW..rows_at + end * FUZZY_ROW];
         let len_of = |i: usize| u32_at(rows, i * FUZZY_ROW + 4) as usize;
-        // Rows are sorted by key length: start at the first long enough one.
-        let (mut lo, mut hi) = (0, end - start);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if len_of(mid) < min_len {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        // Rows are sorted by key length: the first row at least `len` long.
+        let first_of = |len: usize| {
+            let (mut lo, mut hi) = (0, end - start);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if len_of(mid) < len {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
             }
-        }
-        rows[lo * FUZZY_ROW..]
+            lo
+        };
+        let (lo, hi) = (first_of(min_len), first_of(max_len.saturating_add(1)));
+        rows[lo * FUZZY_ROW..hi.max(lo) * FUZZY_ROW]
             .chunks_exact(FUZZY_ROW)
-            .take_while(move |r| u32_at(r, 4) as usize <= max_len)
-            .filter(move |r| (u32_at(r, 0) ^ mask).count_ones() <= max_bits)
+            .filter(move |r| at_most_bits(u32_at(r, 0) ^ mask, max_bits))
             .map(|r| FuzzyRow {
                 value: u64::from(u32_at(r, 8)),
                 key: self.string_bytes(u32_at(r, 12), u32_at(r, 4) as usize),
@@ -513,15 +534,18 @@ impl Layer {
     }
 
     fn string(&self, off: u32, len: usize) -> &str {
-        let start = (off as usize).min(self.pool.len());
-        let end = start.saturating_add(len).min(self.pool.len());
-        self.pool.get(start..end).unwrap_or("")
+        pool_slice(&self.pool, off, len)
     }
 
     /// Entry `i`; panics if `i >= len()`, which is a bug in the caller.
     pub fn entry(&self, i: u32) -> RawEntry<'_> {
         let at = self.entries.start + i as usize * ENTRY;
-        let b = &self.data[at..at + ENTRY];
+        // One fixed-size record: the reads below need no bounds checks.
+        let Some(b) = self.data[at..].first_chunk::<ENTRY>() else {
+            panic!("entry {i} is out of range");
+        };
+        let le32 = |k: usize| u32::from_le_bytes([b[k], b[k + 1], b[k + 2], b[k + 3]]);
+        let le64 = |k: usize| u64::from(le32(k)) | u64::from(le32(k + 4)) << 32;
         let (c0, c1) = (b[32], b[33]);
         let country = if c0.is_ascii_uppercase() && c1.is_ascii_uppercase() {
             let at = 2 * (usize::from(c0 - b'A') * 26 + usize::from(c1 - b'A'));
@@ -529,17 +553,18 @@ impl Layer {
         } else {
             ""
         };
+        let pool: &str = &self.pool;
         RawEntry {
-            geonameid: u64_at(b, 0),
-            lat: f32::from_bits(u32_at(b, 8)),
-            lon: f32::from_bits(u32_at(b, 12)),
-            population: u64_at(b, 16),
-            name: self.string(u32_at(b, 24), u16::from_le_bytes([b[28], b[29]]) as usize),
+            geonameid: le64(0),
+            lat: f32::from_bits(le32(8)),
+            lon: f32::from_bits(le32(12)),
+            population: le64(16),
+            name: pool_slice(pool, le32(24), u16::from_le_bytes([b[28], b[29]]) as usize),
             kind: Kind::from_byte(b[30]),
             flags: b[31],
             country,
-            admin1_code: self.string(u32_at(b, 34), b[38] as usize),
-            admin1_gcode: self.string(u32_at(b, 39), b[43] as usize),
+            admin1_code: pool_slice(pool, le32(34), b[38] as usize),
+            admin1_gcode: pool_slice(pool, le32(39), b[43] as usize),
         }
     }
 
@@ -567,5 +592,19 @@ impl Layer {
             let e = u32_at(p, off);
             ((e as usize) < len).then(|| (e, NameKind::from_byte(u32_at(p, off + 4) as u8)))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::at_most_bits;
+
+    #[test]
+    fn at_most_bits_agrees_with_count_ones() {
+        for x in [0u32, 1, 2, 3, 0b1011, 0x8000_0001, u32::MAX, 0x0f0f_0000] {
+            for n in 0..6 {
+                assert_eq!(at_most_bits(x, n), x.count_ones() <= n, "{x:#x} {n}");
+            }
+        }
     }
 }

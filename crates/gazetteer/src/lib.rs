@@ -162,6 +162,8 @@ pub struct Entry<'g> {
 /// The gazetteer: the shipped index and any user layers above it.
 pub struct Gazetteer {
     layers: Vec<Layer>,
+    /// Per layer: where its name map stands after every two-byte start.
+    prefixes: Vec<scan::Prefixes>,
     /// GeoNames ids a user layer redefines, with that layer: lower layers' entries are hidden.
     shadowed: FastMap<u64, u16>,
     countries: FastMap<String, EntryId>,
@@ -209,6 +211,7 @@ impl Gazetteer {
             .collect();
         let mut g = Gazetteer {
             layers: Vec::new(),
+            prefixes: Vec::new(),
             shadowed: FastMap::default(),
             countries: FastMap::default(),
             admin1: FastMap::default(),
@@ -249,6 +252,8 @@ impl Gazetteer {
                 _ => {}
             }
         }
+        self.prefixes
+            .push(scan::Prefixes::new(layer.main().as_fst()));
         self.layers.push(layer);
     }
 

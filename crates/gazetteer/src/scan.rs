@@ -103,7 +103,10 @@ const CLASS: [u8; 256] = {
 /// Cuts `text` into folded words.
 pub fn words(text: &str) -> (Vec<Word>, String) {
     let mut words: Vec<Word> = Vec::with_capacity(text.len() / 5);
-    let mut buf = String::with_capacity(text.len());
+    // Folded words are ASCII letters and digits only: built as bytes,
+    // checked as UTF-8 once at the end.
+    let mut buf: Vec<u8> = Vec::with_capacity(text.len());
+    let mut one = String::new();
     // Whether the last word is still open (nothing but letters, digits and
     // combining marks since it started).
     let mut open = false;
@@ -125,8 +128,7 @@ pub fn words(text: &str) -> (Vec<Word>, String) {
                 classes |= class;
                 j += 1;
             }
-            buf.push_str(&text[i..j]);
-            buf[before..].make_ascii_lowercase();
+            buf.extend(bytes[i..j].iter().map(u8::to_ascii_lowercase));
             let has_lower = classes & LOWER != 0;
             if !open {
                 words.push(Word {
@@ -151,18 +153,22 @@ pub fn words(text: &str) -> (Vec<Word>, String) {
         }
         // Other ASCII (spaces, punctuation) ends a word; everything else goes
         // through the fold table.
-        let (len, alnum, upper, lower, mark) = if b.is_ascii() {
-            (1, false, false, false, false)
-        } else {
+        if b.is_ascii() {
+            open = false;
+            i += 1;
+            continue;
+        }
+        let (len, alnum, upper, lower, mark) = {
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
-            sitrep_text::push_folded(c, &mut buf);
-            let added = &buf.as_bytes()[before..];
+            one.clear();
+            sitrep_text::push_folded(c, &mut one);
+            let added = one.as_bytes();
             let alnum = !added.is_empty() && added.iter().all(u8::is_ascii_alphanumeric);
             let mark = added.is_empty() && is_mark(c);
-            if !alnum {
-                buf.truncate(before);
+            if alnum {
+                buf.extend_from_slice(added);
             }
             (
                 c.len_utf8(),
@@ -207,6 +213,7 @@ pub fn words(text: &str) -> (Vec<Word>, String) {
             words[k].all_caps = false;
         }
     }
+    let buf = String::from_utf8(buf).expect("folded words are ASCII letters and digits");
     (words, buf)
 }
 
@@ -242,6 +249,56 @@ fn separator(between: &str) -> Sep {
     Sep::Break
 }
 
+/// Letters and digits, the only bytes of a folded word, numbered for [`Prefixes`].
+const ALPHABET: usize = 36;
+
+fn alphabet_index(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a')),
+        b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+        _ => None,
+    }
+}
+
+/// Where a layer's name map stands after every start of two letters or
+/// digits, so that walking a first word skips the two widest nodes (the
+/// root and the one under it), the costliest to search.
+pub(crate) struct Prefixes(Vec<Option<(CompiledAddr, u64)>>);
+
+impl Prefixes {
+    pub fn new<D: AsRef<[u8]>>(fst: &Fst<D>) -> Prefixes {
+        let mut table = vec![None; ALPHABET * ALPHABET];
+        let root = fst.root();
+        for t0 in root.transitions() {
+            let Some(i0) = alphabet_index(t0.inp) else {
+                continue;
+            };
+            for t1 in fst.node(t0.addr).transitions() {
+                if let Some(i1) = alphabet_index(t1.inp) {
+                    table[i0 * ALPHABET + i1] = Some((t1.addr, t0.out.cat(t1.out).value()));
+                }
+            }
+        }
+        Prefixes(table)
+    }
+
+    /// Walks `fst` (the map this table was made from) from its root through
+    /// `bytes`; `None` when it falls off.
+    fn walk<'f, D: AsRef<[u8]>>(
+        &self,
+        fst: &'f Fst<D>,
+        bytes: &[u8],
+    ) -> Option<(fst::raw::Node<'f>, Output)> {
+        if let [b0, b1, rest @ ..] = bytes {
+            if let (Some(i0), Some(i1)) = (alphabet_index(*b0), alphabet_index(*b1)) {
+                let (addr, out) = self.0[i0 * ALPHABET + i1]?;
+                return walk(fst, fst.node(addr), Output::new(out), rest);
+            }
+        }
+        walk(fst, fst.root(), Output::zero(), bytes)
+    }
+}
+
 /// Walks an fst from `node` through `bytes`; `None` when it falls off.
 fn walk<'f, D: AsRef<[u8]>>(
     fst: &'f Fst<D>,
@@ -267,7 +324,9 @@ impl Gazetteer {
             matches: Vec::new(),
             buf,
         };
-        let mut matches = Vec::new();
+        // About one name in twelve words; growing a vector costs more than
+        // a little spare room.
+        let mut matches = Vec::with_capacity(scan.words.len() / 8);
         let mut first_steps = FirstSteps::default();
         let mut i = 0;
         while i < scan.words.len() {
@@ -322,7 +381,8 @@ impl Gazetteer {
                         // Capitalised words repeat within a text ("Taliban",
                         // "Kabul"): the walk through a first word is done once.
                         let at = *first_steps.entry((l as u16, w)).or_insert_with(|| {
-                            walk(fst, fst.root(), Output::zero(), w.as_bytes())
+                            self.prefixes[l]
+                                .walk(fst, w.as_bytes())
                                 .map(|(n, o)| (n.addr(), o))
                         });
                         at.map(|(addr, o)| (fst.node(addr), o))
@@ -356,7 +416,7 @@ impl Gazetteer {
             }
         }
         let (end, values) = best?;
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(8);
         for (l, value) in values {
             for (index, name) in self.layers[l as usize].postings(value) {
                 let entry = EntryId { layer: l, index };

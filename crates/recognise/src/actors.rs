@@ -59,11 +59,21 @@ pub fn recognise(
     input: &Input,
     focus_country: Option<&str>,
 ) -> Vec<Mention> {
+    recognise_aliases(dict, input, focus_country, &dict.scan(input.text))
+}
+
+/// Like [`recognise`], for a caller that has already found the dictionary's
+/// aliases in `input.text` ([`ActorDictionary::scan`]) and uses them too.
+pub fn recognise_aliases(
+    dict: &ActorDictionary,
+    input: &Input,
+    focus_country: Option<&str>,
+    matches: &[AliasMatch],
+) -> Vec<Mention> {
     let text = input.text;
-    let matches = dict.scan(text);
     let inferred = match focus_country {
         Some(_) => None,
-        None => infer_focus(dict, &matches),
+        None => infer_focus(dict, matches),
     };
     let classes = people::classify(text, input.tokens);
     let ctx = Context {
@@ -73,7 +83,7 @@ pub fn recognise(
         focus: focus_country.or(inferred.as_deref()),
         tokens: input.tokens,
         classes: &classes,
-        matches: &matches,
+        matches,
         places: input.places,
     };
 

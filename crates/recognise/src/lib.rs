@@ -62,7 +62,11 @@ impl Recogniser {
         let sentences = sitrep_text::sentences(text);
         // Tokenised once for every stage that reads tokens.
         let tokens = sitrep_text::tokens(text);
-        let places = places::recognise(&self.gazetteer, text, &sentences);
+        // Actor aliases are found first: place recognition does not look
+        // them up as garbled place names.
+        let aliases = self.actors.scan(text);
+        let known: Vec<Span> = aliases.iter().map(|a| a.span).collect();
+        let places = places::recognise_known(&self.gazetteer, text, &sentences, &known);
         let focus = places::focus_country(&places);
         let place_spans: Vec<Span> = places.iter().map(|m| m.span).collect();
         let input = actors::Input {
@@ -71,7 +75,7 @@ impl Recogniser {
             tokens: &tokens,
             places: &place_spans,
         };
-        let actors = actors::recognise(&self.actors, &input, focus.as_deref());
+        let actors = actors::recognise_aliases(&self.actors, &input, focus.as_deref(), &aliases);
         let times = self
             .time
             .recognise_tokens(text, &tokens, &sentences, article.published);

@@ -8,7 +8,8 @@
 //! Gah, Helmand Province") and, in a second pass, the article's other places
 //! (a country the article is mostly about, provinces it names). Garbled names
 //! are looked up fuzzily only in a place-like context (after "in", "near", in a
-//! list of places) and only among the focus country's places or big ones.
+//! list of places), only among the focus country's places or big ones, and
+//! never for words the caller knows as other names (actor aliases).
 //!
 //! What this does not do: find lower-case place names, resolve places the
 //! gazetteer lacks (those stay as unresolved mentions when the context makes
@@ -58,6 +59,19 @@ impl<'g> Found<'g> {
 
 /// Finds and resolves every place name in `text`.
 pub fn recognise(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Mention> {
+    recognise_known(gazetteer, text, sentences, &[])
+}
+
+/// Like [`recognise`], given the spans of names another dictionary already
+/// knows (the actor dictionary's aliases, sorted, not overlapping): a word
+/// inside one is a known name, never looked up fuzzily as a garbled place
+/// ("Taliban" is not a misspelt town).
+pub fn recognise_known(
+    gazetteer: &Gazetteer,
+    text: &str,
+    sentences: &[Span],
+    known: &[Span],
+) -> Vec<Mention> {
     let scan = gazetteer.scan(text);
     let ctx = Context::new(gazetteer, &scan, text, sentences);
     let mut found = Vec::new();
@@ -90,7 +104,7 @@ pub fn recognise(gazetteer: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<M
             }
         }
     }
-    found.extend(ctx.fuzzy_candidates(&article, &found));
+    found.extend(ctx.fuzzy_candidates(&article, &found, known));
     found.sort_by_key(|f| f.span.start);
     let mut out = Vec::with_capacity(found.len());
     for f in &found {

@@ -250,6 +250,20 @@ fn big(entries: &[Entry]) -> bool {
     })
 }
 
+/// True if a capital follows the first letter ("TOLOnews", "YouTube"): a
+/// brand or an acronym, never a garbled place name.
+fn mixed_case(word: &str) -> bool {
+    word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+}
+
+/// True if `span` lies within one of `spans` (sorted, not overlapping).
+fn inside(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end < span.end);
+    spans
+        .get(i)
+        .is_some_and(|s| s.start <= span.start && span.end <= s.end)
+}
+
 /// Whether a scanned name is believable as a place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Plausible {
@@ -633,13 +647,17 @@ impl<'a> Context<'a> {
     }
 
     /// Fuzzy matches for capitalised words the gazetteer does not know, where
-    /// the context says a place is expected. Only the focus country's entries
+    /// the context says a place is expected (mixed-case brands like
+    /// "TOLOnews" excepted). Only the focus country's entries
     /// and places of 200,000 or more are allowed, and the allowed distance
     /// grows with length (1 edit from 6 letters, 2 from 9).
+    /// Words inside a `known` span (sorted, not overlapping) are names of
+    /// another kind and are not searched.
     pub fn fuzzy_candidates(
         &self,
         article: &ArticleContext,
         found: &[Found<'a>],
+        known: &[Span],
     ) -> Vec<Found<'a>> {
         let mut covered = vec![false; self.scan.words.len()];
         for f in found {
@@ -652,17 +670,18 @@ impl<'a> Context<'a> {
         let mut searched: HashMap<&str, Option<(u8, Vec<Hit>)>> = HashMap::new();
         let mut out = Vec::new();
         for (w, word) in self.scan.words.iter().enumerate() {
+            if !word.capitalised || word.all_caps || self.initial[w] || covered[w] {
+                continue;
+            }
             let folded = self.folded(w);
-            if !word.capitalised
-                || word.all_caps
-                || folded.len() < 6
-                || self.initial[w]
-                || covered[w]
+            if folded.len() < 6
                 || self.starts_match(w)
                 || !folded.bytes().all(|b| b.is_ascii_lowercase())
+                || mixed_case(word.span.slice(self.text))
                 || self.g.is_common_word(folded)
                 || !self.stands_alone(w)
                 || !self.place_slot(w, found)
+                || inside(known, word.span)
             {
                 continue;
             }
@@ -731,12 +750,12 @@ impl<'a> Context<'a> {
         let mut w = 0;
         while w < n {
             let word = &self.scan.words[w];
-            let strong = self.strong_cue_before(w);
-            if !strong
-                || !word.capitalised
+            // The word's own flags first: they turn most words away cheaply.
+            if !word.capitalised
                 || word.all_caps
                 || covered(w)
                 || self.initial[w]
+                || !self.strong_cue_before(w)
                 || self.g.is_common_word(self.folded(w))
             {
                 w += 1;

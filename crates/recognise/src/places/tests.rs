@@ -388,6 +388,27 @@ fn garbled_names_next_to_place_words_are_found() {
 }
 
 #[test]
+fn known_names_and_mixed_case_words_are_not_garbled_places() {
+    // "Kunduzz" after "the" and before "airport" is searched fuzzily unless
+    // the caller knows it as another name, or it is written like a brand.
+    let plain = "The Taliban seized Kandahar and Herat in Afghanistan this week. \
+        Soldiers at the Kunduzz airport surrendered.";
+    let fuzzy_at = |text: &str, known: &[Span]| {
+        recognise_known(gazetteer(), text, &sitrep_text::sentences(text), known)
+            .iter()
+            .filter(|m| m.as_place().is_some_and(|p| p.fuzzy))
+            .map(|m| m.text.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(fuzzy_at(plain, &[]), ["Kunduzz"]);
+    let start = plain.find("Kunduzz").expect("in text");
+    let known = [Span::new(start, start + "Kunduzz".len())];
+    assert_eq!(fuzzy_at(plain, &known), Vec::<String>::new());
+    let branded = plain.replace("Kunduzz", "KunDuzz");
+    assert_eq!(fuzzy_at(&branded, &[]), Vec::<String>::new());
+}
+
+#[test]
 fn alternate_spellings_count_in_the_focus_country_only() {
     // "Sheberghan" is only a GeoNames alternate spelling of Shibirghān: taken
     // in an article about Afghanistan, left alone without a focus country.
