@@ -33,29 +33,6 @@ const LOCATIVE: &[&str] = &[
     "west",
 ];
 
-/// Month and weekday names: after "in" or "on" they are dates, never places.
-const MONTHS_AND_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Words that say a name is an admin unit or a city.
 const ADMIN1_WORDS: &[&str] = &[
     "province",
@@ -349,7 +326,8 @@ impl<'a> Context<'a> {
                 NameKind::Primary | NameKind::Alias | NameKind::Demonym
             )
         });
-        if MONTHS_AND_DAYS.contains(&folded) {
+        // Month and weekday names after "in" or "on" are dates, never places.
+        if sitrep_text::MONTHS.contains(&folded) || sitrep_text::WEEKDAYS.contains(&folded) {
             return Plausible::No;
         }
         if word.all_caps && folded.len() <= 3 && !official {

@@ -158,21 +158,6 @@ impl Lex {
 /// Longest word the lexicon holds, in bytes ("approximately").
 const MAX_WORD: usize = 16;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
     ("jan", 1),
     ("feb", 2),
@@ -188,14 +173,15 @@ const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
     ("dec", 12),
 ];
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
+/// Weekdays in the order of `sitrep_text::WEEKDAYS`.
+const WEEKDAY_ORDER: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
 ];
 
 const SMALL_NUMBERS: [&str; 20] = [
@@ -344,13 +330,13 @@ impl Lexicon {
                 endings[b] |= ending(name.as_bytes());
             }
         };
-        for (m, name) in (1..).zip(MONTHS) {
+        for (m, name) in (1..).zip(sitrep_text::MONTHS) {
             add(name, Lex::Month(m));
         }
         for (abbr, m) in MONTH_ABBREVIATIONS {
             add(abbr, Lex::MonthAbbr(m));
         }
-        for (name, d) in WEEKDAYS {
+        for (name, d) in sitrep_text::WEEKDAYS.into_iter().zip(WEEKDAY_ORDER) {
             add(name, Lex::Weekday(d));
         }
         for (n, name) in (0..).zip(SMALL_NUMBERS) {
