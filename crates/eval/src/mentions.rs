@@ -23,6 +23,7 @@ use sitrep_model::{Mention, MentionKind, Span};
 use sitrep_recognise::Recogniser;
 
 use crate::corpus::{self, GoldMention};
+use crate::score::ratio;
 use crate::{Counts, EvalError};
 
 /// Scores per mention type.
@@ -227,13 +228,5 @@ impl fmt::Display for MentionsReport {
             writeln!(f, "  {e}")?;
         }
         Ok(())
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }

@@ -20,6 +20,7 @@ use sitrep_extract::Extractor;
 use sitrep_model::{Article, Event};
 use sitrep_recognise::Recogniser;
 
+use crate::score::ratio;
 use crate::{Counts, EvalError};
 
 #[derive(Deserialize)]
@@ -84,14 +85,6 @@ impl PloverReport {
             return 0.0;
         }
         gold.iter().map(|c| c.f1()).sum::<f64>() / gold.len() as f64
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

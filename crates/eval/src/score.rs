@@ -42,7 +42,8 @@ impl Counts {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
+/// a / b, 0 when b is 0.
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
     } else {
