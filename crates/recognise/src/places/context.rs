@@ -749,23 +749,28 @@ impl<'a> Context<'a> {
                 end += 1;
             }
             let span = Span::new(word.span.start, self.scan.words[end - 1].span.end);
-            out.push(Mention {
-                span,
-                text: span.slice(self.text).to_string(),
-                sentence: 0,
-                kind: MentionKind::Place(PlaceMention {
-                    place: None,
-                    score: 0.0,
-                    candidates: 0,
-                    fuzzy: false,
-                    role: PlaceRole::Literal,
-                }),
-            });
+            out.push(self.unresolved(span));
             w = end;
         }
         self.facilities(&covered, &mut out);
         out.sort_by_key(|m| m.span.start);
         out
+    }
+
+    /// A place mention kept with its surface text but no gazetteer entry.
+    fn unresolved(&self, span: Span) -> Mention {
+        Mention {
+            span,
+            text: span.slice(self.text).to_string(),
+            sentence: 0,
+            kind: MentionKind::Place(PlaceMention {
+                place: None,
+                score: 0.0,
+                candidates: 0,
+                fuzzy: false,
+                role: PlaceRole::Literal,
+            }),
+        }
     }
 
     /// Named airports the gazetteer lacks ("Hamid Karzai International
@@ -800,18 +805,7 @@ impl<'a> Context<'a> {
             if out.iter().any(|m| m.span.overlaps(span)) {
                 continue;
             }
-            out.push(Mention {
-                span,
-                text: span.slice(self.text).to_string(),
-                sentence: 0,
-                kind: MentionKind::Place(PlaceMention {
-                    place: None,
-                    score: 0.0,
-                    candidates: 0,
-                    fuzzy: false,
-                    role: PlaceRole::Literal,
-                }),
-            });
+            out.push(self.unresolved(span));
         }
     }
 
