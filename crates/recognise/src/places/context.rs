@@ -749,7 +749,7 @@ impl<'a> Context<'a> {
                 end += 1;
             }
             let span = Span::new(word.span.start, self.scan.words[end - 1].span.end);
-            out.push(self.unresolved(span));
+            out.push(self.unresolved_at(span));
             w = end;
         }
         self.facilities(&covered, &mut out);
@@ -758,7 +758,7 @@ impl<'a> Context<'a> {
     }
 
     /// A place mention kept with its surface text but no gazetteer entry.
-    fn unresolved(&self, span: Span) -> Mention {
+    fn unresolved_at(&self, span: Span) -> Mention {
         Mention {
             span,
             text: span.slice(self.text).to_string(),
@@ -805,7 +805,7 @@ impl<'a> Context<'a> {
             if out.iter().any(|m| m.span.overlaps(span)) {
                 continue;
             }
-            out.push(self.unresolved(span));
+            out.push(self.unresolved_at(span));
         }
     }
 
