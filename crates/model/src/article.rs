@@ -6,7 +6,9 @@ use sha2::{Digest, Sha256};
 ///
 /// The invariant every stage keeps: `text[span.start..span.end]` is valid and is
 /// exactly the evidence the span stands for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,

@@ -29,7 +29,7 @@ mod time;
 
 pub use article::{content_hash, Article, ArticleId, Span};
 pub use event::{
-    AcledCode, Evidence, Event, EventKind, FieldEvidence, PloverCode, Quantity, Qualifier,
+    AcledCode, Event, EventKind, Evidence, FieldEvidence, PloverCode, Qualifier, Quantity,
 };
 pub use mention::{
     ActorKind, ActorMention, Mention, MentionKind, PersonMention, Place, PlaceKind, PlaceMention,
