@@ -271,6 +271,8 @@ struct CuesFile {
     denial: Vec<String>,
     #[serde(default)]
     air_agents: Vec<String>,
+    #[serde(default)]
+    facilities: Vec<String>,
 }
 
 /// Cue phrases indexed by their first word, so finding one near a trigger
@@ -333,6 +335,9 @@ pub(crate) struct Cues {
     pub denial: CueSet,
     /// Words in the name of a side that strikes from the air ("warplanes").
     pub air_agents: WordSet,
+    /// Buildings and compounds: storming one in a place is an assault there,
+    /// not a change of hands of the place.
+    pub facilities: WordSet,
 }
 
 #[derive(Deserialize, Default)]
@@ -390,6 +395,9 @@ pub(crate) struct QuantityWords {
     /// The words a written number or share can start with, so a sentence's
     /// other tokens are passed over with one lookup.
     pub starters: WordSet,
+    /// Unit phrases by their first word: (unit, phrase) indexes into `units`,
+    /// so a unit is looked for with one lookup per word.
+    pub unit_starts: WordMap<Vec<(usize, usize)>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -509,6 +517,7 @@ impl Lexicon {
                 c.absence.extend(f.absence.iter().map(|s| words(s)));
                 c.denial.extend(f.denial.iter().map(|s| words(s)));
                 c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
+                c.facilities.extend(f.facilities.iter().map(|s| fold(s)));
             }
             "quantities.toml" => {
                 let f: QuantitiesFile = toml::from_str(source).map_err(parse_err)?;
@@ -519,6 +528,14 @@ impl Lexicon {
                     territorial: u.territorial,
                     share: u.share,
                 }));
+                q.unit_starts.clear();
+                for (u, unit) in q.units.iter().enumerate() {
+                    for (k, w) in unit.words.iter().enumerate() {
+                        if let Some(first) = w.first() {
+                            q.unit_starts.entry(first.clone()).or_default().push((u, k));
+                        }
+                    }
+                }
                 q.skip.extend(f.skip.iter().map(|s| fold(s)));
                 q.qualifiers
                     .extend(f.qualifiers.iter().map(|(k, v)| (words(k), *v)));

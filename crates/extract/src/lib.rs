@@ -46,6 +46,7 @@
 #![deny(missing_docs)]
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -217,19 +218,19 @@ impl Extractor {
         let mut last_place: Option<doc::PlaceRef> = None;
         let mut breaks: Vec<(usize, bool)> = Vec::new();
         for (s, range) in doc.sentences.iter().enumerate() {
-            let sh: Vec<Hit> = hits
+            // Hits come in text order: the sentence's are one run of them.
+            let within = |t: &Range<usize>| t.start >= range.start && t.end <= range.end;
+            let lo = hits.partition_point(|h| h.toks.start < range.start);
+            let hi = hits.partition_point(|h| h.toks.start < range.end);
+            let sh: Vec<Hit> = hits[lo..hi]
                 .iter()
-                .filter(|h| h.toks.start >= range.start && h.toks.end <= range.end)
+                .filter(|h| within(&h.toks))
                 .cloned()
                 .collect();
             if sh.is_empty() {
                 continue;
             }
-            let sm: Vec<MediumHit> = media
-                .iter()
-                .filter(|m| m.toks.start >= range.start && m.toks.end <= range.end)
-                .cloned()
-                .collect();
+            let sm: Vec<MediumHit> = media.iter().filter(|m| within(&m.toks)).cloned().collect();
             rules::clause_breaks(&doc, &self.lex, range, &mut breaks);
             let rules = SentenceRules {
                 doc: &doc,
@@ -738,7 +739,8 @@ fn regains(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
 }
 
 /// A deployment that names no destination goes where its actor was sending
-/// troops earlier in the article ("will deploy another 600 soldiers").
+/// troops earlier in the article ("will deploy another 600 soldiers"), or
+/// where the deployment told just before it goes.
 fn inherit_destinations(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
     for i in 0..events.len() {
         if events[i].0.kind != EventKind::Deployment || events[i].0.place.is_some() {
@@ -747,13 +749,23 @@ fn inherit_destinations(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
         let Some(actor) = events[i].0.actor.clone() else {
             continue;
         };
-        let earlier = events[..i].iter().rev().find(|(e, _)| {
-            e.kind == EventKind::Deployment
-                && e.place.is_some()
-                && e.actor
-                    .as_ref()
-                    .is_some_and(|a| merge::same_side(a, &actor))
-        });
+        let earlier = events[..i]
+            .iter()
+            .rev()
+            .find(|(e, _)| {
+                e.kind == EventKind::Deployment
+                    && e.place.is_some()
+                    && e.actor
+                        .as_ref()
+                        .is_some_and(|a| merge::same_side(a, &actor))
+            })
+            // "The US is sending 3,000 troops to Kabul. Britain is sending
+            // around 600.": an ally's deployment told right after goes there too.
+            .or_else(|| {
+                events[..i]
+                    .last()
+                    .filter(|(e, _)| e.kind == EventKind::Deployment && e.place.is_some())
+            });
         if let Some((e, _)) = earlier {
             let place = e.place.clone();
             let span = e.sources[0].sentence_span;

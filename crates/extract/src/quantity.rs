@@ -83,14 +83,18 @@ fn unit_at(
 ) -> Option<(usize, usize)> {
     for _ in 0..4 {
         let mut best: Option<(usize, usize)> = None;
-        for (u, unit) in q.units.iter().enumerate() {
+        let starting = q
+            .unit_starts
+            .get(doc.word(i))
+            .map_or(&[][..], Vec::as_slice);
+        for &(u, k) in starting {
+            let unit = &q.units[u];
             if share && !unit.share {
                 continue;
             }
-            for w in &unit.words {
-                if i + w.len() <= end && doc.at(i, w) && best.is_none_or(|(_, l)| w.len() > l) {
-                    best = Some((u, w.len()));
-                }
+            let w = &unit.words[k];
+            if i + w.len() <= end && doc.at(i, w) && best.is_none_or(|(_, l)| w.len() > l) {
+                best = Some((u, w.len()));
             }
         }
         if let Some((u, len)) = best {

@@ -267,6 +267,11 @@ impl SentenceRules<'_, '_> {
     /// Runs every rule over the hits of this sentence.
     pub(crate) fn run(&self, hits: &[Hit], media: &[MediumHit]) -> Vec<Cand> {
         let mut cands: Vec<Cand> = hits.iter().filter_map(|h| self.candidate(h)).collect();
+        // Most trigger words in a sentence are inside names or summaries:
+        // nothing to read numbers for.
+        if cands.is_empty() {
+            return cands;
+        }
         let quants = quantity::find(self.doc, &self.lex.quantities, self.range.clone());
         self.find_places(&mut cands);
         self.casualties(&mut cands);
@@ -275,9 +280,11 @@ impl SentenceRules<'_, '_> {
         self.assign_quantities(&mut cands, &quants);
         self.obligations(&mut cands);
         self.resolve_speech(&mut cands, media);
+        self.speech_places(&mut cands);
         self.assign_times(&mut cands);
         self.claim_countries(&mut cands);
         self.check_needs(&mut cands);
+        pass_on_times(&mut cands);
         cands.retain(|c| c.alive);
         cands
     }
@@ -698,6 +705,9 @@ impl SentenceRules<'_, '_> {
                 places
             };
             c.places = places;
+            if c.places.is_empty() && c.kind == EventKind::TerritoryTaken && !patient {
+                self.facility_assault(c, &clause);
+            }
             if c.places.is_empty() && is_territory(c.kind) {
                 c.places = self.listed_places(&clause);
             }
@@ -715,6 +725,27 @@ impl SentenceRules<'_, '_> {
         {
             c.places.retain(|p| !used.contains(&p.toks));
         }
+    }
+
+    /// "stormed a police training school in Bamako": a capture whose object
+    /// is a building in a place is an assault there (a clash), not a change
+    /// of hands of the place.
+    fn facility_assault(&self, c: &mut Cand, clause: &Range<usize>) {
+        let object = c.toks.end..(c.toks.end + 5).min(clause.end);
+        let facility = object
+            .take_while(|&k| !self.in_set(k, PREPOSITIONS) && self.word(k) != ",")
+            .any(|k| self.lex.cues.facilities.contains(self.word(k)));
+        if !facility {
+            return;
+        }
+        let places = self.locative_places(c, clause);
+        if places.is_empty() {
+            return;
+        }
+        c.kind = EventKind::ArmedClash;
+        c.plover = Some("FIGHT".to_string());
+        c.mode = None;
+        c.places = places;
     }
 
     /// "These cities fell:" followed by a bulleted list: the places the
@@ -972,16 +1003,25 @@ impl SentenceRules<'_, '_> {
             return Vec::new();
         };
         let gap = c.toks.end..first.toks.start;
+        // A claim of control reaches over a longer noun phrase ("held a small
+        // part of the south-western outskirts of Bakhmut").
+        let claim = c.kind == EventKind::ControlClaim;
+        let longest = if claim { 10 } else { 6 };
         // The object follows its verb without a preposition or a comma
         // ("surrendered, giving Moscow control" has no object place).
-        if gap.len() > 6
+        if gap.len() > longest
             || gap.clone().any(|k| {
                 (self.in_set(k, PREPOSITIONS) && self.word(k) != "of") || self.word(k) == ","
             })
         {
             return Vec::new();
         }
-        if self.doc.find_cue(gap, &self.lex.cues.aggregate).is_some() {
+        // "took most of the villages" is a summary; "all of Mariupol" is the
+        // whole place, and a claim over part of a place is still a claim.
+        let whole = gap.len() >= 2
+            && self.word(first.toks.start - 2) == "all"
+            && self.word(first.toks.start - 1) == "of";
+        if !claim && !whole && self.doc.find_cue(gap, &self.lex.cues.aggregate).is_some() {
             return Vec::new();
         }
         self.extend_list(first, &candidates[1..])
@@ -1265,6 +1305,53 @@ impl SentenceRules<'_, '_> {
         }
     }
 
+    /// Where something was said: a place fronting the sentence ("In
+    /// Washington, Biden said ... and urged ..."), else the dateline's place
+    /// in the speaker's country ("KABUL/WASHINGTON, Aug 16 -" for the White
+    /// House). Places in what was said are not where it was said.
+    fn speech_places(&self, cands: &mut [Cand]) {
+        let fronted = || {
+            let k = self.range.start;
+            if !self.in_set(k, &["in", "at"]) {
+                return None;
+            }
+            let p = self.places.iter().find(|p| p.toks.start == k + 1)?;
+            (self.word(p.toks.end) == "," && self.literal(p)).then_some(p)
+        };
+        for c in cands
+            .iter_mut()
+            .filter(|c| c.alive && c.kind == EventKind::Statement && c.places.is_empty())
+        {
+            if let Some(p) = fronted() {
+                c.places.push(p.clone());
+                continue;
+            }
+            let country = c.agents.iter().find_map(|a| {
+                a.actor
+                    .as_ref()
+                    .and_then(|x| x.country.clone())
+                    .or_else(|| a.person.as_ref().and_then(|p| p.country.clone()))
+            });
+            let Some(country) = country else { continue };
+            if let Some(p) = self.dateline_place(&country) {
+                c.places.push(p.clone());
+            }
+        }
+    }
+
+    /// The place of the article's dateline (in its first sentences) that lies
+    /// in `country`.
+    fn dateline_place(&self, country: &str) -> Option<&PlaceRef> {
+        let doc = self.doc;
+        doc.sentences.iter().take(3).find_map(|r| {
+            let end = self.dateline_end(r)?;
+            doc.places
+                .iter()
+                .filter(|p| p.toks.start >= r.start && p.toks.end <= end)
+                .find(|p| p.place.country == country && p.place.kind != PlaceKind::Country)
+        })
+    }
+
     /// "Russia said Sudan must return the helicopter": a statement whose
     /// content obliges someone is a demand on them (PLOVER REQUEST).
     fn obligations(&self, cands: &mut [Cand]) {
@@ -1473,6 +1560,16 @@ impl SentenceRules<'_, '_> {
             {
                 c.alive = false;
             }
+            // "claimed responsibility": the claim names who did the attack
+            // it claims; it is not news of its own.
+            if c.kind == EventKind::Statement
+                && self.in_set(c.toks.end, &["responsibility", "credit"])
+            {
+                c.alive = false;
+            }
+            if c.kind == EventKind::Statement && c.plover.is_none() && self.attribution(c) {
+                c.alive = false;
+            }
             // Violence, withdrawals and evacuations are coded where they
             // happened; with no place in the text there is nothing to code.
             if c.places.is_empty()
@@ -1485,6 +1582,18 @@ impl SentenceRules<'_, '_> {
             if c.kind == EventKind::Withdrawal
                 && ((c.agents.is_empty() && c.form != Form::Noun)
                     || (!c.agents.is_empty() && !c.agents.iter().any(|a| self.can_withdraw(a))))
+            {
+                c.alive = false;
+            }
+            // "airlifted 123,000 civilians": only a side with forces deploys.
+            if c.kind == EventKind::Deployment
+                && !c.agents.is_empty()
+                && c.agents.iter().all(|a| {
+                    a.person.is_none()
+                        && a.actor
+                            .as_ref()
+                            .is_some_and(|x| x.kind == ActorKind::Civilians)
+                })
             {
                 c.alive = false;
             }
@@ -1503,6 +1612,27 @@ impl SentenceRules<'_, '_> {
         }
     }
 
+    /// A trailing attribution (", local sources and a security official
+    /// said."): the sentence's news is what comes before it, told on the word
+    /// of unnamed speakers. It is news of its own only from a named person
+    /// ("..., spokesman Zabihullah Mujahid said on Twitter").
+    fn attribution(&self, c: &Cand) -> bool {
+        let Some(comma) = (self.range.start..c.toks.start)
+            .rev()
+            .take(8)
+            .find(|&k| self.word(k) == ",")
+        else {
+            return false;
+        };
+        let named = self
+            .agents
+            .iter()
+            .any(|a| a.person.is_some() && a.toks.start > comma && a.toks.end <= c.toks.start);
+        let content_after = (c.toks.end..self.range.end)
+            .any(|k| matches!(self.word(k), "that" | ":" | "\"" | "\u{201c}"));
+        comma > self.range.start && !named && !content_after && self.range.end - c.toks.end <= 8
+    }
+
     /// True for an agent that has forces to withdraw: a state, an armed group,
     /// or someone acting for one.
     fn can_withdraw(&self, a: &AgentRef) -> bool {
@@ -1514,6 +1644,24 @@ impl SentenceRules<'_, '_> {
             (crate::armed(&x) && x.kind != ActorKind::Other)
                 || (x.kind == ActorKind::Government && !x.generic)
         })
+    }
+}
+
+/// A date read for a candidate that did not survive goes to the nearest
+/// surviving one without a date ("said on Friday that the fighters had
+/// surrendered, giving Moscow control of Mariupol": Friday dates the control).
+fn pass_on_times(cands: &mut [Cand]) {
+    for i in 0..cands.len() {
+        if cands[i].alive || cands[i].time.is_none() {
+            continue;
+        }
+        let at = cands[i].toks.start;
+        let nearest = (0..cands.len())
+            .filter(|&j| cands[j].alive && cands[j].time.is_none())
+            .min_by_key(|&j| cands[j].toks.start.abs_diff(at));
+        if let Some(j) = nearest {
+            cands[j].time = cands[i].time.take();
+        }
     }
 }
 

@@ -402,3 +402,112 @@ fn ids_are_stable_and_spans_slice() {
         }
     }
 }
+
+#[test]
+fn statements_are_placed_where_they_were_said() {
+    let us = M::Actor("us.government", ActorKind::Government, "US");
+    let kabul = M::Place("Kabul", PlaceKind::City, "AF", 34.5, 69.2);
+    let washington = M::Place("Washington", PlaceKind::City, "US", 38.9, -77.0);
+    type Case<'a> = (&'a str, &'a [(&'a str, M)], &'a str);
+    let cases: &[Case] = &[
+        // The dateline place in the speaker's country.
+        (
+            "KABUL/WASHINGTON, Aug 16 - Crowds filled the runway. The White House warned the Taliban against attacks.",
+            &[("KABUL", kabul.clone()), ("WASHINGTON", washington.clone()), ("White House", us.clone()), ("Taliban", taliban())],
+            "Washington",
+        ),
+        // A place fronting the sentence, not one in what was said.
+        (
+            "In Washington, the White House urged the Taliban to spare Kabul.",
+            &[("Washington", washington), ("White House", us.clone()), ("Taliban", taliban()), ("Kabul", kabul.clone())],
+            "Washington",
+        ),
+        // No dateline in the speaker's country: no place.
+        (
+            "KABUL, Aug 16 - The White House warned the Taliban against attacks.",
+            &[("KABUL", kabul), ("White House", us), ("Taliban", taliban())],
+            "",
+        ),
+    ];
+    for (text, ms, want) in cases {
+        let events = run(text, ms);
+        let st = events
+            .iter()
+            .find(|e| e.kind == EventKind::Statement)
+            .unwrap_or_else(|| panic!("no statement in {text}: {events:#?}"));
+        let got = st.place.as_ref().map_or("", |p| p.name.as_str());
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn round_two_news_patterns() {
+    use EventKind::*;
+    type Fact = (String, EventKind, String);
+    type Case = (&'static str, Vec<(&'static str, M)>, Vec<Fact>);
+    let jnim = || M::Actor("jnim", ActorKind::Terrorist, "ML");
+    let cases: Vec<Case> = vec![
+        // Storming a building in a town is an assault there.
+        (
+            "JNIM fighters stormed a gendarmerie school in Bamako on Tuesday.",
+            vec![("JNIM", jnim()), ("Bamako", city("Bamako"))],
+            vec![f("jnim", ArmedClash, "Bamako")],
+        ),
+        // Storming a town is still a capture.
+        (
+            "JNIM fighters stormed Boulkessi on Tuesday.",
+            vec![("JNIM", jnim()), ("Boulkessi", city("Boulkessi"))],
+            vec![f("jnim", TerritoryTaken, "Boulkessi")],
+        ),
+        // A claim over all of a place or part of it is a control claim.
+        (
+            "The Taliban now control all of Kandahar.",
+            vec![("Taliban", taliban()), ("Kandahar", city("Kandahar"))],
+            vec![f("taliban", ControlClaim, "Kandahar")],
+        ),
+        // A trailing attribution to unnamed sources is not a statement.
+        (
+            "The Taliban entered Ghazni on Thursday, two local officials said.",
+            vec![("Taliban", taliban()), ("Ghazni", city("Ghazni"))],
+            vec![f("taliban", TerritoryTaken, "Ghazni")],
+        ),
+        // "his decision to withdraw" is a policy, not a withdrawal.
+        (
+            "Joe Biden said he stood by his decision to withdraw from Afghanistan.",
+            vec![
+                ("Joe Biden", M::Person("Joe Biden", "us.government")),
+                (
+                    "Afghanistan",
+                    M::Place("Afghanistan", PlaceKind::Country, "AF", 33.0, 65.0),
+                ),
+            ],
+            vec![f("us.government", Statement, "Afghanistan")],
+        ),
+    ];
+    for (text, ms, want) in cases {
+        let events = run(text, &ms);
+        assert_eq!(facts(&events), want, "{text}\n{events:#?}");
+    }
+}
+
+#[test]
+fn an_allys_deployment_goes_where_the_last_one_went() {
+    let text = "The Pentagon will send 3,000 troops to Kabul. Britain is sending around 600.";
+    let events = run(
+        text,
+        &[
+            (
+                "Pentagon",
+                M::Actor("us.forces", ActorKind::StateForces, "US"),
+            ),
+            ("Kabul", city("Kabul")),
+            ("Britain", M::Metonym("Britain", "GB")),
+        ],
+    );
+    let places: Vec<&str> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Deployment)
+        .map(|e| e.place.as_ref().map_or("", |p| p.name.as_str()))
+        .collect();
+    assert_eq!(places, ["Kabul", "Kabul"], "{events:#?}");
+}
