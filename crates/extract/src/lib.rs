@@ -336,6 +336,9 @@ impl Extractor {
                 trigger: doc.tok_span(&c.toks),
                 fields: Vec::new(),
             };
+            if historical(&c, article) {
+                continue;
+            }
             let date = self.date_of(&c, article);
             let agents: Vec<Option<&AgentRef>> = if c.agents.is_empty() {
                 vec![None]
@@ -588,7 +591,11 @@ impl Extractor {
     /// with a relation (by it for past events, from it for plans, on it for
     /// claims about the present).
     fn date_of(&self, c: &Cand, article: &Article) -> Option<DateRange> {
-        if let Some(t) = &c.time {
+        if let Some(t) = c
+            .time
+            .as_ref()
+            .filter(|t| !dates_the_past(&t.range, article))
+        {
             return Some(t.range);
         }
         let published = article.published?;
@@ -779,6 +786,41 @@ fn inherit_destinations(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
         }
     }
     events
+}
+
+/// True when a date mention lies more than a year before the report: news
+/// refers back to earlier periods ("in the 1990s", "the scenes of 1975", "the
+/// first strikes since 2016") without that period being the date of what it
+/// reports now.
+fn dates_the_past(range: &DateRange, article: &Article) -> bool {
+    let Some(published) = article.published else {
+        return false;
+    };
+    let year_before = published - chrono::Days::new(365);
+    match range.relation {
+        TimeRelation::From => range.start < year_before,
+        _ => range.end < year_before,
+    }
+}
+
+/// A violent or territorial event dated well before the report is background
+/// history, not news of this report: a current-events database leaves it out.
+/// Statements, meetings and talks are dated when they were said instead (see
+/// `date_of`), since the old date belongs to what they talk about.
+fn historical(c: &Cand, article: &Article) -> bool {
+    let said_now = matches!(
+        c.kind,
+        EventKind::Statement
+            | EventKind::Meeting
+            | EventKind::Negotiation
+            | EventKind::Agreement
+            | EventKind::Ceasefire
+            | EventKind::ControlClaim
+    );
+    !said_now
+        && c.time.as_ref().is_some_and(|t| {
+            t.range.relation != TimeRelation::From && dates_the_past(&t.range, article)
+        })
 }
 
 #[cfg(test)]
