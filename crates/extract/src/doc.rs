@@ -7,6 +7,7 @@
 //! original text. Building the view is linear in the article length.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use sitrep_model::{
     ActorMention, DateRange, MentionKind, PersonMention, Place, PlaceRole, Span, TimeMention,
@@ -31,7 +32,9 @@ fn people_actor(place: &Place) -> ActorMention {
 #[derive(Clone, Debug)]
 pub(crate) struct PlaceRef {
     pub toks: Range<usize>,
-    pub place: Place,
+    /// Shared: rules copy place references around much more often than an
+    /// event keeps one.
+    pub place: Rc<Place>,
     pub role: PlaceRole,
     pub span: Span,
 }
@@ -41,8 +44,9 @@ pub(crate) struct PlaceRef {
 #[derive(Clone, Debug)]
 pub(crate) struct AgentRef {
     pub toks: Range<usize>,
-    pub actor: Option<ActorMention>,
-    pub person: Option<PersonMention>,
+    /// Shared like places: candidates copy agents around.
+    pub actor: Option<Rc<ActorMention>>,
+    pub person: Option<Rc<PersonMention>>,
     pub span: Span,
 }
 
@@ -77,24 +81,7 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str, rec: &Recognition, cues: &Cues) -> Doc<'a> {
-        let mut folded = String::with_capacity(text.len());
-        let mut to_orig = Vec::with_capacity(text.len() + 1);
-        let mut to_fold = vec![0u32; text.len() + 1];
-        for (i, c) in text.char_indices() {
-            let f = folded.len();
-            // Most text is ASCII: one byte in, one byte out.
-            if c.is_ascii() {
-                to_fold[i] = f as u32;
-                folded.push(c.to_ascii_lowercase());
-                to_orig.push(i as u32);
-                continue;
-            }
-            to_fold[i..i + c.len_utf8()].fill(f as u32);
-            sitrep_text::push_folded(c, &mut folded);
-            to_orig.resize(folded.len(), i as u32);
-        }
-        to_orig.push(text.len() as u32);
-        to_fold[text.len()] = folded.len() as u32;
+        let (folded, to_orig, to_fold) = fold_with_maps(text);
         let toks: Vec<Span> = sitrep_text::tokens(&folded)
             .iter()
             .map(|t| t.span)
@@ -112,8 +99,21 @@ impl<'a> Doc<'a> {
             times: Vec::new(),
             cue_start: Vec::new(),
         };
+        // Most words cannot start a cue by their first letter alone: no hashing.
+        let mut first_bytes = [false; 256];
+        for w in &cues.starters {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
         doc.cue_start = (0..doc.toks.len())
-            .map(|i| cues.starters.contains(doc.word(i)))
+            .map(|i| {
+                let w = doc.word(i);
+                w.as_bytes()
+                    .first()
+                    .is_some_and(|&b| first_bytes[usize::from(b)])
+                    && cues.starters.contains(w)
+            })
             .collect();
         // Sentences from the recognition when they fit the text, else our own.
         let spans: Vec<Span> =
@@ -222,7 +222,7 @@ impl<'a> Doc<'a> {
             }
             self.agents.push(AgentRef {
                 toks,
-                actor: Some(actor),
+                actor: Some(Rc::new(actor)),
                 person: None,
                 span,
             });
@@ -255,7 +255,7 @@ impl<'a> Doc<'a> {
                 .filter(|x| x.generic && x.country.is_none())
             {
                 if let Some(p) = self.places.iter().rfind(before) {
-                    actor.country = Some(p.place.country.clone());
+                    Rc::make_mut(actor).country = Some(p.place.country.clone());
                 }
                 continue;
             }
@@ -282,7 +282,7 @@ impl<'a> Doc<'a> {
                 .rfind(in_role)
                 .or_else(|| places.iter().rfind(before))
             {
-                person.country = Some(p.place.country.clone());
+                Rc::make_mut(person).country = Some(p.place.country.clone());
             }
         }
     }
@@ -308,14 +308,14 @@ impl<'a> Doc<'a> {
                     if let Some(place) = &p.place {
                         self.places.push(PlaceRef {
                             toks,
-                            place: place.clone(),
+                            place: Rc::new(place.clone()),
                             role: p.role,
                             span: m.span,
                         });
                     }
                 }
-                MentionKind::Actor(a) => self.add_agent(toks, Some(a.clone()), None, m.span),
-                MentionKind::Person(p) => self.add_agent(toks, None, Some(p.clone()), m.span),
+                MentionKind::Actor(a) => self.add_agent(toks, Some(a), None, m.span),
+                MentionKind::Person(p) => self.add_agent(toks, None, Some(p), m.span),
                 MentionKind::Time(TimeMention {
                     range: Some(range), ..
                 }) => self.times.push(TimeRef {
@@ -333,11 +333,12 @@ impl<'a> Doc<'a> {
 
     /// Overlapping actor and person mentions become one agent ("Defence
     /// Secretary Ben Wallace" as a person affiliated to a government).
+    /// Mentions are copied only when the agent keeps them.
     fn add_agent(
         &mut self,
         toks: Range<usize>,
-        actor: Option<ActorMention>,
-        person: Option<PersonMention>,
+        actor: Option<&ActorMention>,
+        person: Option<&PersonMention>,
         span: Span,
     ) {
         if let Some(a) = self
@@ -346,10 +347,10 @@ impl<'a> Doc<'a> {
             .find(|a| a.toks.start < toks.end && toks.start < a.toks.end)
         {
             if a.actor.is_none() {
-                a.actor = actor;
+                a.actor = actor.cloned().map(Rc::new);
             }
             if a.person.is_none() {
-                a.person = person;
+                a.person = person.cloned().map(Rc::new);
             }
             a.toks = a.toks.start.min(toks.start)..a.toks.end.max(toks.end);
             a.span = Span::new(a.span.start.min(span.start), a.span.end.max(span.end));
@@ -357,8 +358,8 @@ impl<'a> Doc<'a> {
         }
         self.agents.push(AgentRef {
             toks,
-            actor,
-            person,
+            actor: actor.cloned().map(Rc::new),
+            person: person.cloned().map(Rc::new),
             span,
         });
     }
@@ -421,7 +422,16 @@ impl<'a> Doc<'a> {
 
     /// True when the words of `cue` appear at tokens `i..`.
     pub(crate) fn at(&self, i: usize, cue: &[String]) -> bool {
-        !cue.is_empty() && cue.iter().enumerate().all(|(k, w)| self.word(i + k) == w)
+        // Called for every cue at many tokens: lengths first, then bytes.
+        let bytes = self.folded.as_bytes();
+        !cue.is_empty()
+            && cue
+                .iter()
+                .enumerate()
+                .all(|(k, w)| match self.toks.get(i + k) {
+                    Some(t) => t.end - t.start == w.len() && &bytes[t.start..t.end] == w.as_bytes(),
+                    None => w.is_empty(),
+                })
     }
 
     /// The first cue that starts in `range` (and fits inside it).
@@ -456,9 +466,88 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// The folded text with its offset maps: folded byte → original byte and
+/// original byte → folded byte (each with one entry past the end).
+fn fold_with_maps(text: &str) -> (String, Vec<u32>, Vec<u32>) {
+    let bytes = text.as_bytes();
+    let mut folded = String::with_capacity(text.len());
+    let mut to_orig = Vec::with_capacity(text.len() + 1);
+    let mut to_fold = vec![0u32; text.len() + 1];
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most text is ASCII: runs of it are copied and lower-cased at once,
+        // one byte in, one byte out.
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        if run > 0 {
+            let f = folded.len();
+            folded.push_str(&text[i..i + run]);
+            if let Some(s) = folded.get_mut(f..) {
+                s.make_ascii_lowercase();
+            }
+            for (k, slot) in to_fold[i..i + run].iter_mut().enumerate() {
+                *slot = (f + k) as u32;
+            }
+            to_orig.extend(i as u32..(i + run) as u32);
+            i += run;
+            continue;
+        }
+        // `i` follows a whole ASCII run or character, so it is a boundary.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let f = folded.len();
+        to_fold[i..i + c.len_utf8()].fill(f as u32);
+        sitrep_text::push_folded(c, &mut folded);
+        to_orig.resize(folded.len(), i as u32);
+        i += c.len_utf8();
+    }
+    to_orig.push(text.len() as u32);
+    to_fold[text.len()] = folded.len() as u32;
+    (folded, to_orig, to_fold)
+}
+
 /// The items of a list sorted by start token that start inside `r`.
 fn within<'i, T>(items: &'i [T], start: impl Fn(&T) -> usize, r: &Range<usize>) -> &'i [T] {
     let a = items.partition_point(|x| start(x) < r.start);
     let b = items.partition_point(|x| start(x) < r.end);
     &items[a..b.max(a)]
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::fold_with_maps;
+
+    /// The maps built one character at a time, the plain way.
+    fn reference(text: &str) -> (String, Vec<u32>, Vec<u32>) {
+        let mut folded = String::new();
+        let mut to_orig = Vec::new();
+        let mut to_fold = vec![0u32; text.len() + 1];
+        for (i, c) in text.char_indices() {
+            let f = folded.len();
+            to_fold[i..i + c.len_utf8()].fill(f as u32);
+            sitrep_text::push_folded(c, &mut folded);
+            to_orig.resize(folded.len(), i as u32);
+        }
+        to_orig.push(text.len() as u32);
+        to_fold[text.len()] = folded.len() as u32;
+        (folded, to_orig, to_fold)
+    }
+
+    #[test]
+    fn runs_of_ascii_fold_like_single_characters() {
+        let cases = [
+            "",
+            "Taliban fighters TOOK Herat.",
+            "Mazār-i-Sharīf fell",
+            "“Kabul” — the capital’s airport",
+            "São Paulo\u{a0}and Zürich",
+            "Ærø, Đakovo and Łódź",
+            "ends with an accent: é",
+            "é starts it",
+            "emoji 🙂 between words",
+        ];
+        for text in cases {
+            assert_eq!(fold_with_maps(text), reference(text), "{text:?}");
+        }
+    }
 }

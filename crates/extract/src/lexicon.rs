@@ -381,6 +381,25 @@ pub(crate) struct Unit {
     pub share: bool,
 }
 
+/// A set of bytes.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    /// The set of the first bytes of some words.
+    pub(crate) fn first_bytes<'w>(words: impl IntoIterator<Item = &'w String>) -> ByteSet {
+        let mut set = ByteSet::default();
+        for b in words.into_iter().filter_map(|w| w.as_bytes().first()) {
+            set.0[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        set
+    }
+
+    pub(crate) fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+}
+
 /// Number words, qualifiers and units.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct QuantityWords {
@@ -395,6 +414,9 @@ pub(crate) struct QuantityWords {
     /// The words a written number or share can start with, so a sentence's
     /// other tokens are passed over with one lookup.
     pub starters: WordSet,
+    /// The first bytes of `starters` (filled when the extractor is built), so
+    /// most tokens are passed over without hashing.
+    pub starter_bytes: ByteSet,
     /// Unit phrases by their first word: (unit, phrase) indexes into `units`,
     /// so a unit is looked for with one lookup per word.
     pub unit_starts: WordMap<Vec<(usize, usize)>>,

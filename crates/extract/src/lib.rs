@@ -52,7 +52,7 @@ use std::path::{Path, PathBuf};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sitrep_model::{
     AcledCode, ActorKind, ActorMention, Article, DateRange, Event, EventKind, Evidence,
-    FieldEvidence, PloverCode, Quantity, TimeRelation,
+    FieldEvidence, Place, PloverCode, Quantity, TimeRelation,
 };
 use sitrep_recognise::Recognition;
 
@@ -167,6 +167,7 @@ impl Extractor {
             .collect()
         };
         lex.cues.starters = starters.into_iter().collect();
+        lex.quantities.starter_bytes = lexicon::ByteSet::first_bytes(&lex.quantities.starters);
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -325,6 +326,9 @@ impl Extractor {
         let dominant = dominant_armed_actor(doc);
         let mut out = Vec::new();
         for c in cands {
+            if historical(&c, article) {
+                continue;
+            }
             let sentence_span = doc.sentence_spans[c.sentence];
             let evidence = Evidence {
                 article: article.id.clone(),
@@ -336,9 +340,6 @@ impl Extractor {
                 trigger: doc.tok_span(&c.toks),
                 fields: Vec::new(),
             };
-            if historical(&c, article) {
-                continue;
-            }
             let date = self.date_of(&c, article);
             let agents: Vec<Option<&AgentRef>> = if c.agents.is_empty() {
                 vec![None]
@@ -359,9 +360,21 @@ impl Extractor {
                 } else {
                     vec![c.quantities.iter().collect()]
                 };
+            // The last event of the candidate takes the evidence, the others a copy.
+            let mut left = agents.len() * place_sets.len() * counts.len();
+            let mut evidence = Some(evidence);
             for agent in &agents {
                 for places in &place_sets {
                     for qs in &counts {
+                        left -= 1;
+                        let evidence = if left == 0 {
+                            evidence.take()
+                        } else {
+                            evidence.clone()
+                        };
+                        let Some(evidence) = evidence else {
+                            continue;
+                        };
                         let mut places: Vec<&doc::PlaceRef> = places.clone();
                         if counts.len() > 1 {
                             // Each count goes where the destination written after it says.
@@ -382,7 +395,7 @@ impl Extractor {
                             &places,
                             qs,
                             date,
-                            &evidence,
+                            evidence,
                             dominant.as_ref(),
                         );
                         out.push((e, m));
@@ -402,16 +415,16 @@ impl Extractor {
         places: &[&doc::PlaceRef],
         qs: &[&QuantRef],
         date: Option<DateRange>,
-        evidence: &Evidence,
+        mut evidence: Evidence,
         dominant: Option<&ActorMention>,
     ) -> (Event, Meta) {
-        let mut evidence = evidence.clone();
         let mut meta = Meta::default();
-        let person = agent.and_then(|a| a.person.clone());
+        let person = agent.and_then(|a| a.person.as_deref().cloned());
         let mut actor = agent.and_then(|a| {
             a.actor
-                .clone()
-                .or_else(|| a.person.as_ref().and_then(rules::person_actor))
+                .as_deref()
+                .cloned()
+                .or_else(|| a.person.as_deref().and_then(rules::person_actor))
         });
         if let Some(a) = agent {
             evidence.fields.push(FieldEvidence {
@@ -419,7 +432,7 @@ impl Extractor {
                 span: a.span,
             });
         }
-        let place = places.first().map(|p| p.place.clone());
+        let place = places.first().map(|p| Place::clone(&p.place));
         if actor.is_none() && person.is_none() {
             actor = self.fallback_actor(c, place.as_ref(), dominant);
             meta.actor_fallback = actor.is_some();
@@ -539,7 +552,11 @@ impl Extractor {
             person,
             target,
             place,
-            places: places.iter().skip(1).map(|p| p.place.clone()).collect(),
+            places: places
+                .iter()
+                .skip(1)
+                .map(|p| Place::clone(&p.place))
+                .collect(),
             date,
             quantities,
             fatalities: c.fatalities.as_ref().map(quantity),

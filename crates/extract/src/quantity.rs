@@ -133,18 +133,28 @@ pub(crate) fn find(doc: &Doc, q: &QuantityWords, sent: Range<usize>) -> Vec<Quan
 /// word ("fourteen", "twenty-five") or the first word of a share.
 fn may_start(doc: &Doc, q: &QuantityWords, i: usize) -> bool {
     let w = doc.word(i);
-    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || q.starters.contains(w)
+    let Some(&first) = w.as_bytes().first() else {
+        return false;
+    };
+    // Every number word is a starter: a word whose first byte begins none
+    // (and no hyphenated number) cannot start a quantity.
+    if first.is_ascii_digit() {
+        return true;
+    }
+    if first != b'-' && !q.starter_bytes.contains(first) {
+        return false;
+    }
+    q.starters.contains(w)
         || w.split_once('-')
             .is_some_and(|(a, _)| q.numbers.contains_key(a))
 }
 
 /// "more than half of the country's territory".
 fn share_at(doc: &Doc, q: &QuantityWords, i: usize, sent: &Range<usize>) -> Option<QuantRef> {
-    let (words, value) = q
-        .shares
-        .iter()
-        .find(|(w, _)| i + w.len() <= sent.end && doc.at(i, w))?;
+    let first = doc.word(i);
+    let (words, value) = q.shares.iter().find(|(w, _)| {
+        w.first().is_some_and(|f| f == first) && i + w.len() <= sent.end && doc.at(i, w)
+    })?;
     let mut next = i + words.len();
     if doc.word(next) != "of" {
         return None;

@@ -531,7 +531,7 @@ impl SentenceRules<'_, '_> {
             c.target = self
                 .agents_in(c.toks.end..clause.end)
                 .next()
-                .and_then(|a| a.actor.clone().map(|m| (m, a.span)));
+                .and_then(|a| a.actor.as_deref().cloned().map(|m| (m, a.span)));
             return;
         }
         let patient = def.voice == Voice::Patient || passive;
@@ -556,7 +556,7 @@ impl SentenceRules<'_, '_> {
                 c.target = self
                     .agents_in(clause.start..c.toks.start)
                     .next_back()
-                    .and_then(|a| a.actor.clone().map(|m| (m, a.span)));
+                    .and_then(|a| a.actor.as_deref().cloned().map(|m| (m, a.span)));
             }
             return;
         }
@@ -648,8 +648,9 @@ impl SentenceRules<'_, '_> {
             .and_then(|a| {
                 let m = a
                     .actor
-                    .clone()
-                    .or_else(|| a.person.as_ref().and_then(person_target));
+                    .as_deref()
+                    .cloned()
+                    .or_else(|| a.person.as_deref().and_then(person_target));
                 m.map(|m| (m, a.span))
             });
         // A state named after a political act is its addressee even where it is
@@ -860,7 +861,7 @@ impl SentenceRules<'_, '_> {
                 // second side its target.
                 if c.target.is_none() {
                     let other = c.agents.remove(1);
-                    c.target = other.actor.map(|a| (a, other.span));
+                    c.target = other.actor.as_deref().cloned().map(|a| (a, other.span));
                 }
                 c.agents.truncate(1);
             }
@@ -1379,8 +1380,9 @@ impl SentenceRules<'_, '_> {
             if let Some(a) = obliged {
                 let m = a
                     .actor
-                    .clone()
-                    .or_else(|| a.person.as_ref().and_then(person_target));
+                    .as_deref()
+                    .cloned()
+                    .or_else(|| a.person.as_deref().and_then(person_target));
                 if let Some(m) = m {
                     c.target = Some((m, a.span));
                 }
@@ -1638,8 +1640,9 @@ impl SentenceRules<'_, '_> {
     fn can_withdraw(&self, a: &AgentRef) -> bool {
         let actor = a
             .actor
-            .clone()
-            .or_else(|| a.person.as_ref().and_then(person_actor));
+            .as_deref()
+            .cloned()
+            .or_else(|| a.person.as_deref().and_then(person_actor));
         actor.is_some_and(|x| {
             (crate::armed(&x) && x.kind != ActorKind::Other)
                 || (x.kind == ActorKind::Government && !x.generic)
