@@ -83,7 +83,7 @@ impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str, rec: &Recognition, cues: &Cues) -> Doc<'a> {
         let (folded, to_orig, to_fold) = fold_with_maps(text);
         let toks: Vec<Span> = sitrep_text::tokens(&folded)
-            .iter()
+            .into_iter()
             .map(|t| t.span)
             .collect();
         let mut doc = Doc {
@@ -99,20 +99,12 @@ impl<'a> Doc<'a> {
             times: Vec::new(),
             cue_start: Vec::new(),
         };
-        // Most words cannot start a cue by their first letter alone: no hashing.
-        let mut first_bytes = [false; 256];
-        for w in &cues.starters {
-            if let Some(&b) = w.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
-            }
-        }
+        // Most words cannot start a cue by their first letter and length
+        // alone: no hashing.
         doc.cue_start = (0..doc.toks.len())
             .map(|i| {
                 let w = doc.word(i);
-                w.as_bytes()
-                    .first()
-                    .is_some_and(|&b| first_bytes[usize::from(b)])
-                    && cues.starters.contains(w)
+                cues.starter_shapes.may_contain(w) && cues.starters.contains(w)
             })
             .collect();
         // Sentences from the recognition when they fit the text, else our own.
@@ -262,19 +254,22 @@ impl<'a> Doc<'a> {
             let Some(person) = a.person.as_mut().filter(|x| x.country.is_none()) else {
                 continue;
             };
-            let role = person
-                .role
-                .as_deref()
-                .map(sitrep_text::fold)
-                .unwrap_or_default();
+            // Folded only when a country is written close enough to matter.
+            let role = std::cell::OnceCell::new();
+            let raw_role = person.role.as_deref();
             let (folded, toks) = (&self.folded, &self.toks);
             let in_role = |p: &&PlaceRef| {
+                if raw_role.is_none()
+                    || p.place.kind != sitrep_model::PlaceKind::Country
+                    || p.toks.end > a.toks.start
+                    || a.toks.start - p.toks.end > 6
+                {
+                    return false;
+                }
+                let role: &String =
+                    role.get_or_init(|| raw_role.map(sitrep_text::fold).unwrap_or_default());
                 let word = &folded[toks[p.toks.start].start..toks[p.toks.end - 1].end];
-                p.place.kind == sitrep_model::PlaceKind::Country
-                    && p.toks.end <= a.toks.start
-                    && a.toks.start - p.toks.end <= 6
-                    && !role.is_empty()
-                    && role.contains(word.trim_end_matches("'s"))
+                !role.is_empty() && role.contains(word.trim_end_matches("'s"))
             };
             let places = &self.places;
             if let Some(p) = places
@@ -384,8 +379,10 @@ impl<'a> Doc<'a> {
         let fs = self.to_fold[span.start] as usize;
         let fe = self.to_fold[span.end] as usize;
         let a = self.toks.partition_point(|t| t.end <= fs);
-        let b = self.toks.partition_point(|t| t.start < fe);
-        a..b.max(a)
+        // Spans cover few tokens: counting on from `a` beats a second search
+        // (the tokens are ordered, so this is that search's answer or `a`).
+        let b = a + self.toks[a..].iter().take_while(|t| t.start < fe).count();
+        a..b
     }
 
     /// The folded word of token `i` (empty past the end).
@@ -472,7 +469,8 @@ fn fold_with_maps(text: &str) -> (String, Vec<u32>, Vec<u32>) {
     let bytes = text.as_bytes();
     let mut folded = String::with_capacity(text.len());
     let mut to_orig = Vec::with_capacity(text.len() + 1);
-    let mut to_fold = vec![0u32; text.len() + 1];
+    // Filled in order, one entry per original byte: no zeroing first.
+    let mut to_fold = Vec::with_capacity(text.len() + 1);
     let mut i = 0;
     while i < bytes.len() {
         // Most text is ASCII: runs of it are copied and lower-cased at once,
@@ -484,9 +482,7 @@ fn fold_with_maps(text: &str) -> (String, Vec<u32>, Vec<u32>) {
             if let Some(s) = folded.get_mut(f..) {
                 s.make_ascii_lowercase();
             }
-            for (k, slot) in to_fold[i..i + run].iter_mut().enumerate() {
-                *slot = (f + k) as u32;
-            }
+            to_fold.extend(f as u32..(f + run) as u32);
             to_orig.extend(i as u32..(i + run) as u32);
             i += run;
             continue;
@@ -496,13 +492,15 @@ fn fold_with_maps(text: &str) -> (String, Vec<u32>, Vec<u32>) {
             break;
         };
         let f = folded.len();
-        to_fold[i..i + c.len_utf8()].fill(f as u32);
+        to_fold.resize(i + c.len_utf8(), f as u32);
         sitrep_text::push_folded(c, &mut folded);
         to_orig.resize(folded.len(), i as u32);
         i += c.len_utf8();
     }
     to_orig.push(text.len() as u32);
-    to_fold[text.len()] = folded.len() as u32;
+    // Every byte is mapped by now (`i` stops only at the end of a str).
+    to_fold.resize(text.len(), folded.len() as u32);
+    to_fold.push(folded.len() as u32);
     (folded, to_orig, to_fold)
 }
 

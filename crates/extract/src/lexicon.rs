@@ -182,9 +182,9 @@ pub(crate) struct Intent {
     /// Words before a trigger that make it intended ("will", "is willing to").
     pub cues: CueSet,
     /// PLOVER types whose intention is a promise (AGREE).
-    pub agree: HashSet<String>,
+    pub agree: WordSet,
     /// PLOVER types whose intention is a threat (THREATEN).
-    pub threaten: HashSet<String>,
+    pub threaten: WordSet,
     /// Words after an intention that make it a threat ("unless").
     pub conditions: CueSet,
     /// Words that make reported content a demand ("must", "should").
@@ -280,12 +280,15 @@ struct CuesFile {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CueSet {
     by_first: WordMap<Vec<Words>>,
+    /// The shapes of the first words, so most words need no lookup.
+    shapes: Shapes,
 }
 
 impl CueSet {
     pub(crate) fn extend(&mut self, cues: impl IntoIterator<Item = Words>) {
         for cue in cues {
             if let Some(first) = cue.first() {
+                self.shapes.add(first);
                 let list = self.by_first.entry(first.clone()).or_default();
                 list.push(cue);
                 // Longest first, so "failed to" is reported whole.
@@ -296,6 +299,9 @@ impl CueSet {
 
     /// The cues that start with `word`.
     pub(crate) fn starting_with(&self, word: &str) -> &[Words] {
+        if !self.shapes.may_contain(word) {
+            return &[];
+        }
         self.by_first.get(word).map_or(&[], Vec::as_slice)
     }
 
@@ -311,6 +317,8 @@ pub(crate) struct Cues {
     /// Every word any cue set starts with (filled when the extractor is
     /// built), so a text's other words are passed over with one lookup.
     pub starters: WordSet,
+    /// The shapes of `starters` (filled with them).
+    pub starter_shapes: Shapes,
     pub negation: CueSet,
     pub hypothetical: CueSet,
     pub future: CueSet,
@@ -400,6 +408,42 @@ impl ByteSet {
     }
 }
 
+/// The (first byte, length) pairs of a set's words: most other words are
+/// ruled out with one load instead of hashing them.
+#[derive(Clone, Debug)]
+pub(crate) struct Shapes([u32; 256]);
+
+impl Default for Shapes {
+    fn default() -> Shapes {
+        Shapes([0; 256])
+    }
+}
+
+impl Shapes {
+    /// Bit `n` of a byte's mask: some word starts with it and is `n` bytes
+    /// long (31 standing for any longer one; the empty word is byte 0).
+    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w String>) -> Shapes {
+        let mut shapes = Shapes::default();
+        for w in words {
+            shapes.add(w);
+        }
+        shapes
+    }
+
+    pub(crate) fn add(&mut self, w: &str) {
+        self.0[Shapes::slot(w)] |= 1 << w.len().min(31);
+    }
+
+    /// False when no word of the set can be `w`.
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        self.0[Shapes::slot(w)] & (1 << w.len().min(31)) != 0
+    }
+
+    fn slot(w: &str) -> usize {
+        usize::from(w.as_bytes().first().copied().unwrap_or(0))
+    }
+}
+
 /// Number words, qualifiers and units.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct QuantityWords {
@@ -417,6 +461,11 @@ pub(crate) struct QuantityWords {
     /// The first bytes of `starters` (filled when the extractor is built), so
     /// most tokens are passed over without hashing.
     pub starter_bytes: ByteSet,
+    /// The shapes of `starters` (filled with `starter_bytes`).
+    pub starter_shapes: Shapes,
+    /// The shapes of `fatality_words` and `injury_words` (filled likewise).
+    pub fatality_shapes: Shapes,
+    pub injury_shapes: Shapes,
     /// Unit phrases by their first word: (unit, phrase) indexes into `units`,
     /// so a unit is looked for with one lookup per word.
     pub unit_starts: WordMap<Vec<(usize, usize)>>,
@@ -801,5 +850,33 @@ fn plural(w: &str) -> String {
         w.to_string()
     } else {
         third_person(w)
+    }
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use super::Shapes;
+
+    /// A shape filter may let a non-member through, never turn a member away.
+    #[test]
+    fn shapes_keep_members_and_rule_out_other_shapes() {
+        let set: Vec<String> = ["not", "never", "", "internationally-recognised"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let shapes = Shapes::of(&set);
+        for w in &set {
+            assert!(shapes.may_contain(w), "{w:?} turned away");
+        }
+        let cases = [
+            ("now", true), // same first byte and length as "not"
+            ("no", false),
+            ("nothing", false),
+            ("taliban", false),
+            ("internationally-recognized", true), // both past the length cap
+        ];
+        for (w, may) in cases {
+            assert_eq!(shapes.may_contain(w), may, "{w:?}");
+        }
     }
 }

@@ -167,7 +167,11 @@ impl Extractor {
             .collect()
         };
         lex.cues.starters = starters.into_iter().collect();
+        lex.cues.starter_shapes = lexicon::Shapes::of(&lex.cues.starters);
         lex.quantities.starter_bytes = lexicon::ByteSet::first_bytes(&lex.quantities.starters);
+        lex.quantities.starter_shapes = lexicon::Shapes::of(&lex.quantities.starters);
+        lex.quantities.fatality_shapes = lexicon::Shapes::of(&lex.quantities.fatality_words);
+        lex.quantities.injury_shapes = lexicon::Shapes::of(&lex.quantities.injury_words);
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -223,15 +227,26 @@ impl Extractor {
             let within = |t: &Range<usize>| t.start >= range.start && t.end <= range.end;
             let lo = hits.partition_point(|h| h.toks.start < range.start);
             let hi = hits.partition_point(|h| h.toks.start < range.end);
-            let sh: Vec<Hit> = hits[lo..hi]
-                .iter()
-                .filter(|h| within(&h.toks))
-                .cloned()
-                .collect();
+            // A hit running past the sentence's end is rare: copy only then.
+            let run = &hits[lo..hi];
+            let owned: Vec<Hit>;
+            let sh: &[Hit] = if run.iter().all(|h| within(&h.toks)) {
+                run
+            } else {
+                owned = run.iter().filter(|h| within(&h.toks)).cloned().collect();
+                &owned
+            };
             if sh.is_empty() {
                 continue;
             }
-            let sm: Vec<MediumHit> = media.iter().filter(|m| within(&m.toks)).cloned().collect();
+            // Media come in text order too.
+            let m_lo = media.partition_point(|m| m.toks.start < range.start);
+            let m_hi = media.partition_point(|m| m.toks.start < range.end);
+            let sm: Vec<MediumHit> = media[m_lo..m_hi.max(m_lo)]
+                .iter()
+                .filter(|m| within(&m.toks))
+                .cloned()
+                .collect();
             rules::clause_breaks(&doc, &self.lex, range, &mut breaks);
             let rules = SentenceRules {
                 doc: &doc,
@@ -245,7 +260,7 @@ impl Extractor {
                 places: doc.places_within(range),
                 times: doc.times_within(range),
             };
-            let found = rules.run(&sh, &sm);
+            let found = rules.run(sh, &sm);
             if let Some(p) = found
                 .iter()
                 .rev()

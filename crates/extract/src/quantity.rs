@@ -10,7 +10,7 @@ use std::ops::Range;
 use sitrep_model::Qualifier;
 
 use crate::doc::Doc;
-use crate::lexicon::QuantityWords;
+use crate::lexicon::{QuantityWords, Shapes};
 
 /// What a number counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,8 +40,16 @@ fn number_at(doc: &Doc, q: &QuantityWords, i: usize, end: usize) -> Option<(f64,
     let w = doc.word(i);
     let first = w.chars().next()?;
     let (mut value, mut next) = if first.is_ascii_digit() {
-        let cleaned: String = w.chars().filter(|c| *c != ',').collect();
-        (cleaned.parse::<f64>().ok()?, i + 1)
+        // Copied without its commas only when it has some.
+        let value = if w.contains(',') {
+            w.chars()
+                .filter(|c| *c != ',')
+                .collect::<String>()
+                .parse::<f64>()
+        } else {
+            w.parse::<f64>()
+        };
+        (value.ok()?, i + 1)
     } else if let Some(v) = q.numbers.get(w) {
         (*v, i + 1)
     } else if let Some((a, b)) = w.split_once('-') {
@@ -144,7 +152,7 @@ fn may_start(doc: &Doc, q: &QuantityWords, i: usize) -> bool {
     if first != b'-' && !q.starter_bytes.contains(first) {
         return false;
     }
-    q.starters.contains(w)
+    (q.starter_shapes.may_contain(w) && q.starters.contains(w))
         || w.split_once('-')
             .is_some_and(|(a, _)| q.numbers.contains_key(a))
 }
@@ -216,16 +224,22 @@ fn count_at(doc: &Doc, q: &QuantityWords, i: usize, sent: &Range<usize>) -> Opti
     }
     let unit = unit_at(doc, q, next, sent.end, false);
     let end = unit.map_or(next, |(_, e)| e);
-    let near = |r: Range<usize>, set: &crate::lexicon::WordSet| {
-        r.clone()
-            .any(|k| k < sent.end && k >= sent.start && set.contains(doc.word(k)))
+    let near = |r: Range<usize>, set: &crate::lexicon::WordSet, shapes: &Shapes| {
+        r.clone().any(|k| {
+            k < sent.end && k >= sent.start && {
+                let w = doc.word(k);
+                shapes.may_contain(w) && set.contains(w)
+            }
+        })
     };
+    let (fatal, fatal_shapes) = (&q.fatality_words, &q.fatality_shapes);
+    let (hurt, hurt_shapes) = (&q.injury_words, &q.injury_shapes);
     let after = end..(end + 4).min(sent.end);
     let before = start.saturating_sub(2).max(sent.start)..start;
     let counts =
-        if near(after.clone(), &q.fatality_words) || near(before.clone(), &q.fatality_words) {
+        if near(after.clone(), fatal, fatal_shapes) || near(before.clone(), fatal, fatal_shapes) {
             Counts::Fatalities
-        } else if near(after, &q.injury_words) || near(before, &q.injury_words) {
+        } else if near(after, hurt, hurt_shapes) || near(before, hurt, hurt_shapes) {
             Counts::Injuries
         } else if let Some((u, _)) = unit {
             Counts::Unit(u)
