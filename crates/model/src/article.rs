@@ -65,11 +65,15 @@ impl std::fmt::Display for ArticleId {
 
 /// The full SHA-256 hex digest of a text, used as the content hash in the store.
 pub fn content_hash(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// Lower-case hex digits of `bytes`.
+pub(crate) fn hex(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(text.as_bytes());
     // One push per digit: formatting each byte cost more than the hash itself.
-    let mut out = String::with_capacity(digest.len() * 2);
-    for b in digest {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
         out.push(char::from(HEX[usize::from(b >> 4)]));
         out.push(char::from(HEX[usize::from(b & 0x0f)]));
     }
