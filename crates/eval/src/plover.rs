@@ -17,7 +17,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 use sitrep_extract::Extractor;
-use sitrep_model::{Article, Event};
+use sitrep_model::Article;
 use sitrep_recognise::Recogniser;
 
 use crate::score::ratio;
@@ -127,18 +127,6 @@ fn to_2016(t: &str) -> &str {
     }
 }
 
-/// The event a sentence is coded by: the most confident one with a PLOVER
-/// type, the first among equals.
-pub fn main_event(events: &[Event]) -> Option<&Event> {
-    events
-        .iter()
-        .filter(|e| e.plover.is_some())
-        .fold(None, |best: Option<&Event>, e| match best {
-            Some(b) if b.confidence >= e.confidence => Some(b),
-            _ => Some(e),
-        })
-}
-
 /// Gold actor codes of a `source` / `target` field (a list of objects with
 /// `code`, or empty).
 fn codes(v: &serde_json::Value) -> Vec<String> {
@@ -203,7 +191,7 @@ pub fn run_with(
         article.published = rec.date;
         let recognition = recogniser.recognise(&article);
         let events = extractor.extract(&article, &recognition);
-        let main = main_event(&events);
+        let main = sitrep_extract::main_event(&events);
         let predicted = main
             .and_then(|e| e.plover.as_ref())
             .map_or("none".to_string(), |p| to_2016(&p.event_type).to_string());

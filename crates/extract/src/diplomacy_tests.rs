@@ -4,20 +4,10 @@
 //! real kinds of events; each case exercises one rule (a lexicon group, an
 //! intention, an obligation, a demonym, an addressee).
 
-use sitrep_model::{Article, Event};
+use sitrep_model::Article;
 use sitrep_recognise::Recogniser;
 
 use super::Extractor;
-
-fn main_event(events: &[Event]) -> Option<&Event> {
-    events
-        .iter()
-        .filter(|e| e.plover.is_some())
-        .fold(None, |best: Option<&Event>, e| match best {
-            Some(b) if b.confidence >= e.confidence => Some(b),
-            _ => Some(e),
-        })
-}
 
 #[test]
 fn verbal_events_are_typed_with_source_and_target() {
@@ -89,7 +79,7 @@ fn verbal_events_are_typed_with_source_and_target() {
     for (text, plover, source, target) in cases {
         let article = Article::from_text(*text, "t.txt");
         let events = extractor.extract(&article, &recogniser.recognise(&article));
-        let e = main_event(&events).unwrap_or_else(|| panic!("no coded event in {text:?}"));
+        let e = crate::main_event(&events).unwrap_or_else(|| panic!("no coded event in {text:?}"));
         let got = e.plover.as_ref().map(|p| p.event_type.as_str());
         assert_eq!(got, Some(*plover), "{text}");
         if !source.is_empty() {

@@ -855,6 +855,19 @@ fn historical(c: &Cand, article: &Article) -> bool {
         })
 }
 
+/// The event a sentence is coded by, for one-event-per-sentence coding such
+/// as PLOVER's: the most confident event with a PLOVER type, the first among
+/// equals.
+pub fn main_event(events: &[Event]) -> Option<&Event> {
+    events
+        .iter()
+        .filter(|e| e.plover.is_some())
+        .fold(None, |best: Option<&Event>, e| match best {
+            Some(b) if b.confidence >= e.confidence => Some(b),
+            _ => Some(e),
+        })
+}
+
 #[cfg(test)]
 mod diplomacy_tests;
 #[cfg(test)]
