@@ -93,14 +93,6 @@ pub enum IngestFailure {
         /// Text length (bytes).
         len: usize,
     },
-    /// An event's evidence names another article than the one being ingested.
-    #[error("event {event}: evidence from article {other}, not this one")]
-    ForeignEvidence {
-        /// Event id.
-        event: String,
-        /// The article the evidence names.
-        other: String,
-    },
     /// A value could not be serialised.
     #[error("{what}: {source}")]
     Serialise {
