@@ -118,7 +118,7 @@ pub fn run(recogniser: &Recogniser, dir: &Path) -> Result<MentionsReport, EvalEr
 
 impl MentionsReport {
     fn note(&mut self, line: String) {
-        if self.errors.len() < 40 {
+        if self.errors.len() < 4000 {
             self.errors.push(line);
         }
     }

@@ -229,6 +229,21 @@ pub(crate) struct TriggerForm {
     pub form: Form,
 }
 
+/// The actor slot in a trigger phrase.
+const SLOT: &str = "{actor}";
+
+/// A trigger phrase with an actor slot: "in {actor} hands" matches "in Taliban
+/// hands" and "in the rebels' hands", and the actor named in the slot is the
+/// event's agent. Matched around actor mentions, not by the automaton.
+#[derive(Clone, Debug)]
+pub(crate) struct SlotPhrase {
+    pub def: usize,
+    /// Folded words before the slot.
+    pub before: Vec<String>,
+    /// Folded words after the slot.
+    pub after: Vec<String>,
+}
+
 /// A phrase as folded words, for cue matching on tokens.
 pub(crate) type Words = Vec<String>;
 
@@ -251,6 +266,8 @@ struct CuesFile {
     clause_breaks: Vec<String>,
     #[serde(default)]
     commentator_roles: Vec<String>,
+    #[serde(default)]
+    informants: Vec<String>,
     #[serde(default)]
     person_pronouns: Vec<String>,
     #[serde(default)]
@@ -327,6 +344,9 @@ pub(crate) struct Cues {
     pub aggregate: CueSet,
     pub clause_breaks: WordSet,
     pub commentator_roles: Vec<String>,
+    /// Generic sides that pass news on ("officials", "residents"): what they
+    /// say is a source, not an event.
+    pub informants: WordSet,
     pub person_pronouns: WordSet,
     pub group_pronouns: WordSet,
     pub target_prepositions: WordSet,
@@ -518,6 +538,8 @@ pub(crate) struct KindCodes {
 pub(crate) struct Lexicon {
     pub defs: Vec<TriggerDef>,
     pub forms: Vec<TriggerForm>,
+    /// Phrases with an actor slot ("in {actor} hands").
+    pub slots: Vec<SlotPhrase>,
     pub cues: Cues,
     pub quantities: QuantityWords,
     pub media: Vec<String>,
@@ -572,6 +594,7 @@ impl Lexicon {
                     .extend(f.clause_breaks.iter().map(|s| fold(s)));
                 c.commentator_roles
                     .extend(f.commentator_roles.iter().map(|s| fold(s)));
+                c.informants.extend(f.informants.iter().map(|s| fold(s)));
                 c.person_pronouns
                     .extend(f.person_pronouns.iter().map(|s| fold(s)));
                 c.group_pronouns
@@ -718,6 +741,15 @@ impl Lexicon {
             });
         }
         for phrase in &spec.phrases {
+            if let Some((before, after)) = phrase.split_once(SLOT) {
+                let words = |x: &str| fold(x).split_whitespace().map(str::to_string).collect();
+                self.slots.push(SlotPhrase {
+                    def,
+                    before: words(before),
+                    after: words(after),
+                });
+                continue;
+            }
             self.forms.push(TriggerForm {
                 text: fold(phrase),
                 def,

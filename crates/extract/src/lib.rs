@@ -219,6 +219,7 @@ impl Extractor {
     pub fn extract(&self, article: &Article, rec: &Recognition) -> Vec<Event> {
         let doc = Doc::new(&article.text, rec, &self.lex.cues);
         let (hits, media) = self.scan(&doc);
+        let hits = self.with_slot_hits(&doc, hits);
         let mut cands: Vec<Cand> = Vec::new();
         let mut last_place: Option<doc::PlaceRef> = None;
         let mut breaks: Vec<(usize, bool)> = Vec::new();
@@ -333,6 +334,61 @@ impl Extractor {
             }
         }
         (hits, media)
+    }
+
+    /// Adds the matches of actor-slot phrases ("in Taliban hands", "under
+    /// the rebels' control") around the article's actor mentions. A slot
+    /// match replaces the shorter automaton matches inside it; a lexicon
+    /// phrase spelled out in full ("under government control") is more
+    /// specific than the slot and keeps its span.
+    fn with_slot_hits(&self, doc: &Doc, mut hits: Vec<Hit>) -> Vec<Hit> {
+        if self.lex.slots.is_empty() {
+            return hits;
+        }
+        let words_at = |at: usize, words: &[String]| {
+            words.iter().enumerate().all(|(k, w)| doc.word(at + k) == w)
+        };
+        let mut slot_hits: Vec<Hit> = Vec::new();
+        for a in doc.agents.iter().filter(|a| a.actor.is_some()) {
+            let start = match a.toks.start {
+                s if s > 0 && doc.word(s - 1) == "the" => s - 1,
+                s => s,
+            };
+            let end = match doc.word(a.toks.end) {
+                "'s" | "'" | "\u{2019}s" => a.toks.end + 1,
+                _ => a.toks.end,
+            };
+            for slot in &self.lex.slots {
+                let Some(from) = start.checked_sub(slot.before.len()) else {
+                    continue;
+                };
+                if words_at(from, &slot.before) && words_at(end, &slot.after) {
+                    slot_hits.push(Hit {
+                        def: slot.def,
+                        form: Form::Phrase,
+                        toks: from..end + slot.after.len(),
+                        compound: false,
+                    });
+                    break;
+                }
+            }
+        }
+        if slot_hits.is_empty() {
+            return hits;
+        }
+        slot_hits.retain(|s| {
+            !hits
+                .iter()
+                .any(|h| h.toks.start <= s.toks.start && s.toks.end <= h.toks.end)
+        });
+        hits.retain(|h| {
+            !slot_hits
+                .iter()
+                .any(|s| s.toks.start < h.toks.end && h.toks.start < s.toks.end)
+        });
+        hits.extend(slot_hits);
+        hits.sort_by_key(|h| h.toks.start);
+        hits
     }
 
     /// Turns candidates into events: one per place of a list, per actor of a

@@ -353,6 +353,12 @@ impl SentenceRules<'_, '_> {
             return None;
         }
         self.find_agents(&mut c);
+        // "in Taliban hands": the actor named inside the phrase holds it.
+        if h.form == Form::Phrase {
+            if let Some(a) = self.agents_in(h.toks.clone()).find(|a| a.actor.is_some()) {
+                c.agents = vec![a.clone()];
+            }
+        }
         Some(c)
     }
 
@@ -1206,7 +1212,10 @@ impl SentenceRules<'_, '_> {
                 }
             }
             let c = &cands[i];
-            if c.agents.is_empty() || c.agents.iter().any(|a| self.commentator(a)) {
+            if c.agents.is_empty()
+                || c.agents.iter().any(|a| self.commentator(a))
+                || speech == Speech::Assert && c.agents.iter().all(|a| self.informant(a))
+            {
                 cands[i].alive = false;
                 continue;
             }
@@ -1394,6 +1403,17 @@ impl SentenceRules<'_, '_> {
                 c.hypothetical = true;
             }
         }
+    }
+
+    /// An unnamed source of news ("officials", "residents"), not a side.
+    fn informant(&self, a: &AgentRef) -> bool {
+        if a.person.is_some() {
+            return false;
+        }
+        a.actor.as_ref().is_some_and(|m| {
+            let side = m.id.strip_prefix("generic:").and_then(|r| r.split(':').next());
+            side.is_some_and(|s| self.lex.cues.informants.contains(&s.replace('_', " ")))
+        })
     }
 
     /// A speaker who only comments ("a lecturer at King's College").

@@ -471,6 +471,29 @@ fn round_two_news_patterns() {
             vec![("Taliban", taliban()), ("Ghazni", city("Ghazni"))],
             vec![f("taliban", TerritoryTaken, "Ghazni")],
         ),
+        // An actor slot in a trigger phrase names who holds the place.
+        (
+            "BADGHIS CAPITAL QALA-I-NAW IN TALIBAN HANDS",
+            vec![("TALIBAN", taliban()), ("QALA-I-NAW", city("Qala i Naw"))],
+            vec![f("taliban", TerritoryTaken, "Qala i Naw")],
+        ),
+        (
+            "By nightfall Taloqan was under the rebels' control, residents said.",
+            vec![
+                ("rebels", M::Actor("generic:rebels:AF", ActorKind::RebelGroup, "AF")),
+                ("Taloqan", city("Taloqan")),
+            ],
+            vec![f("generic:rebels:AF", TerritoryTaken, "Taloqan")],
+        ),
+        // What unnamed sources say is the provenance of news, not news.
+        (
+            "Residents said the streets were quiet.",
+            vec![(
+                "Residents",
+                M::Actor("generic:residents:AF", ActorKind::Civilians, "AF"),
+            )],
+            vec![],
+        ),
         // "his decision to withdraw" is a policy, not a withdrawal.
         (
             "Joe Biden said he stood by his decision to withdraw from Afghanistan.",

@@ -14,7 +14,7 @@
 
 use sitrep_actors::ActorDictionary;
 use sitrep_gazetteer::Gazetteer;
-use sitrep_model::{Article, Mention, Span};
+use sitrep_model::{Article, Mention, MentionKind, Span};
 
 pub mod actors;
 pub mod places;
@@ -76,6 +76,7 @@ impl Recogniser {
             places: &place_spans,
         };
         let actors = actors::recognise_aliases(&self.actors, &input, focus.as_deref(), &aliases);
+        let places = outside_names(text, places, &actors);
         let times = self
             .time
             .recognise_tokens(text, &tokens, &sentences, article.published);
@@ -84,6 +85,32 @@ impl Recogniser {
             sentences,
         }
     }
+}
+
+/// Places named inside a longer actor name ("the UN Assistance Mission in
+/// Afghanistan", "Tigray Defence Forces") are part of the name: the
+/// organisation does not stand in the place, and events must not be put there.
+/// A possessive is not part of a name: "Russia's defence ministry" is Russia
+/// acting.
+fn outside_names(text: &str, places: Vec<Mention>, actors: &[Mention]) -> Vec<Mention> {
+    if actors.is_empty() {
+        return places;
+    }
+    let possessive = |p: &Mention| {
+        let rest = &text[p.span.end..];
+        rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+    };
+    places
+        .into_iter()
+        .filter(|p| {
+            possessive(p) || !actors.iter().any(|a| {
+                matches!(a.kind, MentionKind::Actor(_))
+                    && a.span.start <= p.span.start
+                    && p.span.end <= a.span.end
+                    && a.span.len() > p.span.len()
+            })
+        })
+        .collect()
 }
 
 /// The mentions of every list, sorted by start, longest first; among equal
