@@ -233,11 +233,14 @@ pub(crate) struct TriggerForm {
 const SLOT: &str = "{actor}";
 
 /// A trigger phrase with an actor slot: "in {actor} hands" matches "in Taliban
-/// hands" and "in the rebels' hands", and the actor named in the slot is the
-/// event's agent. Matched around actor mentions, not by the automaton.
+/// hands" and "in the rebels' hands"; "push {actor} out of" matches "pushed the
+/// Taliban out of". The actor in the slot is the agent of a patient-voice
+/// trigger and the target of an agent-voice one. Matched around actor
+/// mentions, not by the automaton.
 #[derive(Clone, Debug)]
 pub(crate) struct SlotPhrase {
     pub def: usize,
+    pub form: Form,
     /// Folded words before the slot.
     pub before: Vec<String>,
     /// Folded words after the slot.
@@ -715,7 +718,9 @@ impl Lexicon {
         });
         for verb in &spec.verbs {
             for (text, form) in inflect(verb) {
-                self.forms.push(TriggerForm { text, def, form });
+                if !self.add_slot(def, &text, form) {
+                    self.forms.push(TriggerForm { text, def, form });
+                }
             }
         }
         for noun in &spec.nouns {
@@ -741,13 +746,7 @@ impl Lexicon {
             });
         }
         for phrase in &spec.phrases {
-            if let Some((before, after)) = phrase.split_once(SLOT) {
-                let words = |x: &str| fold(x).split_whitespace().map(str::to_string).collect();
-                self.slots.push(SlotPhrase {
-                    def,
-                    before: words(before),
-                    after: words(after),
-                });
+            if self.add_slot(def, &fold(phrase), Form::Phrase) {
                 continue;
             }
             self.forms.push(TriggerForm {
@@ -757,6 +756,23 @@ impl Lexicon {
             });
         }
         Ok(())
+    }
+}
+
+impl Lexicon {
+    /// Adds a folded trigger form with an actor slot; false when it has none.
+    fn add_slot(&mut self, def: usize, text: &str, form: Form) -> bool {
+        let Some((before, after)) = text.split_once(SLOT) else {
+            return false;
+        };
+        let words = |x: &str| x.split_whitespace().map(str::to_string).collect();
+        self.slots.push(SlotPhrase {
+            def,
+            form,
+            before: words(before),
+            after: words(after),
+        });
+        true
     }
 }
 

@@ -326,6 +326,7 @@ impl Extractor {
                     form: *form,
                     toks,
                     compound: m.start() > 0 && text[m.start() - 1] == b'-',
+                    slot: false,
                 }),
                 Pattern::Medium(i) => media.push(MediumHit {
                     name: self.lex.media[*i].clone(),
@@ -365,9 +366,10 @@ impl Extractor {
                 if words_at(from, &slot.before) && words_at(end, &slot.after) {
                     slot_hits.push(Hit {
                         def: slot.def,
-                        form: Form::Phrase,
+                        form: slot.form,
                         toks: from..end + slot.after.len(),
                         compound: false,
+                        slot: true,
                     });
                     break;
                 }
@@ -819,7 +821,21 @@ fn regains(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
                         .is_some_and(|t| merge::same_side(t, actor))
                     && matches!((&o.date, &e.date), (Some(a), Some(b)) if a.end < b.start)
             });
-        if own_state || lost_before {
+        // The article calls it a recapture elsewhere ("retake three Baghlan
+        // districts" over "pushed the Taliban out of Deh Salah").
+        let told_retaken = events.iter().any(|(o, _)| {
+            o.kind == EventKind::TerritoryRegained
+                && !o.hypothetical
+                && !o.negated
+                && matches!((&o.target, &e.target), (Some(x), Some(y)) if merge::same_side(x, y))
+                && o.actor.as_ref().is_some_and(|a| {
+                    merge::same_side(a, actor) || (a.generic && actor.generic)
+                })
+                && o.place.as_ref().is_some_and(|p| {
+                    merge::same_place(p, place) || merge::contains(p, place)
+                })
+        });
+        if own_state || lost_before || told_retaken {
             retaken.push(i);
         }
     }

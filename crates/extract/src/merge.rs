@@ -110,8 +110,11 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
     match (&a.target, &b.target) {
         // A statement to a medium absorbs remarks without one, but two media
         // are two interviews.
+        // An unnamed side ("officials") may be the named one seen vaguely.
         (Some(x), Some(y))
-            if x.id != y.id && !(a.kind == EventKind::Statement && am.medium != bm.medium) =>
+            if x.id != y.id
+                && !(a.kind == EventKind::Statement && am.medium != bm.medium)
+                && (a.kind == EventKind::Statement || !x.generic && !y.generic) =>
         {
             return false
         }
@@ -172,7 +175,8 @@ fn absorb(a: &mut Event, am: &mut Meta, b: Event, bm: Meta) {
         a.person = b.person;
         note("person");
     }
-    if (a.target.is_none() || (bm.medium && !am.medium)) && b.target.is_some() {
+    let b_target_better = matches!((&a.target, &b.target), (Some(x), Some(y)) if x.generic && !y.generic);
+    if (a.target.is_none() || (bm.medium && !am.medium) || b_target_better) && b.target.is_some() {
         a.target = b.target;
         am.medium |= bm.medium;
         note("target");

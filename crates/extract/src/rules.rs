@@ -26,6 +26,8 @@ pub(crate) struct Hit {
     pub toks: Range<usize>,
     /// The match is the second half of a hyphenated word ("long-threatened").
     pub compound: bool,
+    /// An actor-slot phrase matched around an actor ("in Taliban hands").
+    pub slot: bool,
 }
 
 /// A medium named in a sentence ("Sky News").
@@ -353,10 +355,15 @@ impl SentenceRules<'_, '_> {
             return None;
         }
         self.find_agents(&mut c);
-        // "in Taliban hands": the actor named inside the phrase holds it.
-        if h.form == Form::Phrase {
-            if let Some(a) = self.agents_in(h.toks.clone()).find(|a| a.actor.is_some()) {
+        // An actor inside the trigger fills its slot: "in Taliban hands" (the
+        // holder), "pushed the Taliban out of" (the one pushed).
+        let slot = h.slot.then(|| self.agents_in(h.toks.clone()).find(|a| a.actor.is_some()));
+        if let Some(a) = slot.flatten() {
+            if def.voice == Voice::Patient {
                 c.agents = vec![a.clone()];
+            } else if let Some(m) = a.actor.as_deref() {
+                c.target = Some((m.clone(), a.span));
+                c.agents.retain(|x| x.span != a.span);
             }
         }
         Some(c)
@@ -1038,8 +1045,14 @@ impl SentenceRules<'_, '_> {
         let mut out = vec![first.clone()];
         let mut last_end = first.toks.end;
         for p in rest {
+            // A name the gazetteer lacks may stand in the list ("Deh Salah,
+            // Pul-e Hesar and Banu"): it is skipped, the list goes on.
             let gap = last_end..p.toks.start;
-            if !gap.clone().all(|k| self.in_set(k, LIST_GAP)) {
+            let separated = gap.clone().any(|k| self.in_set(k, LIST_GAP));
+            if !gap.clone().all(|k| {
+                self.in_set(k, LIST_GAP)
+                    || separated && (self.doc.capitalised(k) || self.word(k) == "-")
+            }) {
                 break;
             }
             last_end = p.toks.end;
