@@ -1014,7 +1014,7 @@ impl SentenceRules<'_, '_> {
                 .collect();
         }
         let Some(first) = candidates.first() else {
-            return Vec::new();
+            return self.relative_antecedent(c, clause);
         };
         let gap = c.toks.end..first.toks.start;
         // A claim of control reaches over a longer noun phrase ("held a small
@@ -1028,7 +1028,7 @@ impl SentenceRules<'_, '_> {
                 (self.in_set(k, PREPOSITIONS) && self.word(k) != "of") || self.word(k) == ","
             })
         {
-            return Vec::new();
+            return self.relative_antecedent(c, clause);
         }
         // "took most of the villages" is a summary; "all of Mariupol" is the
         // whole place, and a claim over part of a place is still a claim.
@@ -1039,6 +1039,31 @@ impl SentenceRules<'_, '_> {
             return Vec::new();
         }
         self.extend_list(first, &candidates[1..])
+    }
+
+    /// The object of a verb in a relative clause is its antecedent: "the
+    /// market of Spin Boldak in Kandahar province, which the insurgents seized
+    /// on Wednesday". The most local place of the few words before "which".
+    fn relative_antecedent(&self, c: &Cand, clause: &Range<usize>) -> Vec<PlaceRef> {
+        let rel = (clause.start.saturating_sub(1)..c.toks.start)
+            .find(|&k| matches!(self.word(k), "which" | "that"));
+        let Some(rel) = rel else {
+            return Vec::new();
+        };
+        // Only a subject stands between the pronoun and the verb.
+        if (rel + 1..c.toks.start).any(|k| self.in_set(k, PREPOSITIONS) || self.word(k) == ",") {
+            return Vec::new();
+        }
+        let near = |p: &&PlaceRef| p.toks.end <= rel && p.toks.end + 8 >= rel;
+        let local = |p: &&PlaceRef| !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1);
+        let before = || self.places.iter().filter(near);
+        before()
+            .find(local)
+            .or_else(|| before().next_back())
+            .filter(|p| self.literal(p))
+            .cloned()
+            .into_iter()
+            .collect()
     }
 
     fn extend_list(&self, first: &PlaceRef, rest: &[&PlaceRef]) -> Vec<PlaceRef> {
