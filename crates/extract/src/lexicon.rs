@@ -288,6 +288,8 @@ struct CuesFile {
     #[serde(default)]
     absence: Vec<String>,
     #[serde(default)]
+    harmless: Vec<String>,
+    #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
     air_agents: Vec<String>,
@@ -362,6 +364,8 @@ pub(crate) struct Cues {
     /// Cues saying an event did not take place, as a manner of something
     /// else ("fell without a fight"): no event.
     pub absence: CueSet,
+    /// Words around a shooting that make it no attack ("celebratory gunfire").
+    pub harmless: CueSet,
     /// Speech that denies what follows it ("denied that ... had fallen").
     pub denial: CueSet,
     /// Words in the name of a side that strikes from the air ("warplanes").
@@ -612,6 +616,7 @@ impl Lexicon {
                 c.place_anaphors
                     .extend(f.place_anaphors.iter().map(|s| fold(s)));
                 c.absence.extend(f.absence.iter().map(|s| words(s)));
+                c.harmless.extend(f.harmless.iter().map(|s| words(s)));
                 c.denial.extend(f.denial.iter().map(|s| words(s)));
                 c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
                 c.facilities.extend(f.facilities.iter().map(|s| fold(s)));

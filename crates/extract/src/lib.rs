@@ -157,6 +157,7 @@ impl Extractor {
                 &c.future,
                 &c.aggregate,
                 &c.absence,
+                &c.harmless,
                 &c.denial,
                 &i.cues,
                 &i.conditions,

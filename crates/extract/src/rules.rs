@@ -347,6 +347,14 @@ impl SentenceRules<'_, '_> {
                 return None;
             }
         }
+        // "celebratory gunfire", "fired into the air": shooting at no one.
+        if is_violence(c.kind) {
+            let around = c.toks.start.saturating_sub(3).max(self.range.start)
+                ..(c.toks.end + 4).min(self.range.end);
+            if self.doc.find_cue(around, &self.lex.cues.harmless).is_some() {
+                return None;
+            }
+        }
         // "battled for control of the city": what is fought over, not held.
         if c.kind == EventKind::ControlClaim
             && c.form == Form::Noun
@@ -894,6 +902,22 @@ impl SentenceRules<'_, '_> {
                     .is_some_and(|(t, _)| t.kind == ActorKind::Civilians)
             {
                 c.kind = EventKind::AttackOnCivilians;
+            }
+            // Shooting armed men ("shot dead two gunmen") is a fight, not an
+            // attack on civilians; killing an official still is one.
+            if c.kind == EventKind::AttackOnCivilians
+                && c.target.as_ref().is_some_and(|(t, _)| {
+                    matches!(
+                        t.kind,
+                        ActorKind::StateForces
+                            | ActorKind::RebelGroup
+                            | ActorKind::Militia
+                            | ActorKind::Terrorist
+                    )
+                })
+            {
+                c.kind = EventKind::ArmedClash;
+                c.plover = self.lex.defs[c.def].plover.clone();
             }
         }
     }
