@@ -385,12 +385,45 @@ impl<'a> Context<'a> {
         if self.kind_hint_words(m.words.clone()).is_some() && !self.initial[first] {
             return true;
         }
+        if self.apposition(m.words.end) {
+            return true;
+        }
         self.container(m.words.end).iter().any(|h| {
             matches!(
                 self.g.entry(h.entry).kind,
                 PlaceKind::Country | PlaceKind::Admin1
             )
         })
+    }
+
+    /// True if the name ending at word `end - 1` is followed by an apposition
+    /// that says what kind of place it is: "Sheberghan, the capital of
+    /// Jowzjan", "Torkham, a town on the border".
+    fn apposition(&self, end: usize) -> bool {
+        if end == 0 || end >= self.scan.words.len() {
+            return false;
+        }
+        let between =
+            &self.text[self.scan.words[end - 1].span.end..self.scan.words[end].span.start];
+        if between.trim() != "," {
+            return false;
+        }
+        let mut n = end;
+        if matches!(self.folded(n), "the" | "a" | "an") {
+            n += 1;
+        }
+        // "the provincial capital", "a small town", "the main city".
+        for _ in 0..2 {
+            if n >= self.scan.words.len() {
+                return false;
+            }
+            let w = self.folded(n);
+            if CITY_WORDS.contains(&w) || ADMIN2_WORDS.contains(&w) || ADMIN1_WORDS.contains(&w) {
+                return true;
+            }
+            n += 1;
+        }
+        false
     }
 
     /// True if the word before `w` looks like a given name or title, so that
