@@ -1662,10 +1662,15 @@ impl SentenceRules<'_, '_> {
             {
                 c.alive = false;
             }
-            // Civilians fleeing and officials leaving are not a withdrawal of forces.
+            // Civilians fleeing and officials leaving are not a withdrawal of
+            // forces; nor is a leader leaving the country ("Ghani had left"),
+            // unless the clause names the forces he takes out.
             if c.kind == EventKind::Withdrawal
                 && ((c.agents.is_empty() && c.form != Form::Noun)
-                    || (!c.agents.is_empty() && !c.agents.iter().any(|a| self.can_withdraw(a))))
+                    || (!c.agents.is_empty() && !c.agents.iter().any(|a| self.can_withdraw(a)))
+                    || (!c.agents.is_empty()
+                        && c.agents.iter().all(|a| a.actor.is_none())
+                        && !self.names_forces(&self.clause(&c.toks, false))))
             {
                 c.alive = false;
             }
@@ -1715,6 +1720,14 @@ impl SentenceRules<'_, '_> {
         let content_after = (c.toks.end..self.range.end)
             .any(|k| matches!(self.word(k), "that" | ":" | "\"" | "\u{201c}"));
         comma > self.range.start && !named && !content_after && self.range.end - c.toks.end <= 8
+    }
+
+    /// True when a word of `r` is a noun for armed forces ("troops").
+    fn names_forces(&self, r: &Range<usize>) -> bool {
+        r.clone().any(|k| {
+            let w = self.word(k);
+            self.lex.cues.state_forces_nouns.iter().any(|n| n.len() == 1 && n[0] == w)
+        })
     }
 
     /// True for an agent that has forces to withdraw: a state, an armed group,
