@@ -347,6 +347,11 @@ impl SentenceRules<'_, '_> {
                 return None;
             }
         }
+        // "in support of", "in response to", "in protest at": an adverbial
+        // that says why, not a political act.
+        if is_diplomatic(c.kind) && self.word(c.toks.start.wrapping_sub(1)) == "in" {
+            return None;
+        }
         // "celebratory gunfire", "fired into the air": shooting at no one.
         if is_violence(c.kind) {
             let around = c.toks.start.saturating_sub(3).max(self.range.start)
@@ -1343,7 +1348,12 @@ impl SentenceRules<'_, '_> {
                                 .agents
                                 .iter()
                                 .all(|a| speaker.iter().all(|s| s.span != a.span));
-                        let real = !other.hypothetical && (!is_diplomatic(other.kind) || own_actor);
+                        // "said it would continue its fight": the speaker's own
+                        // plan is what the statement says, not news of its own.
+                        let own_plan = other.future && !own_actor;
+                        let real = !other.hypothetical
+                            && !own_plan
+                            && (!is_diplomatic(other.kind) || own_actor);
                         if real {
                             content_real = true;
                         } else if is_diplomatic(other.kind) && !other.negated {
