@@ -347,9 +347,13 @@ impl SentenceRules<'_, '_> {
                 return None;
             }
         }
-        // "in support of", "in response to", "in protest at": an adverbial
-        // that says why, not a political act.
-        if is_diplomatic(c.kind) && self.word(c.toks.start.wrapping_sub(1)) == "in" {
+        // "in support of", "in solidarity with", "in protest at": an
+        // adverbial that says why, not a political act.
+        if is_diplomatic(c.kind)
+            && c.toks.len() == 1
+            && self.word(c.toks.start.wrapping_sub(1)) == "in"
+            && matches!(self.word(c.toks.end), "of" | "with" | "at" | "against")
+        {
             return None;
         }
         // "celebratory gunfire", "fired into the air": shooting at no one.
