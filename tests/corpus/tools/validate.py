@@ -36,7 +36,7 @@ ACTORS = set(
     in.government ru.government ru.forces ua.government ua.forces sy.government sy.forces
     hts sdf islamic_state tr.forces il.forces hamas hezbollah houthis ye.government
     sa.forces sd.forces rsf ml.forces bf.forces jnim is_sahel wagner mm.forces mm.pdf
-    arakan_army mndaa et.forces tplf fano un nato icrc bbc sky_news reuters ap afp
+    arakan_army mndaa et.forces tplf tdf unama fano un nato icrc bbc sky_news reuters ap afp
     al_jazeera tolonews pajhwok""".split()
 )
 # Ids this corpus needs that the brief's list did not name (reported, not errors).
