@@ -356,6 +356,18 @@ impl SentenceRules<'_, '_> {
         {
             return None;
         }
+        // "flies north to rally defence": a noun trigger after "to" with an
+        // object is an infinitive verb of another sense.
+        if h.form == Form::Noun
+            && h.toks.len() == 1
+            && self.word(h.toks.start.wrapping_sub(1)) == "to"
+            && h.toks.end < self.range.end
+            && self.word(h.toks.end).chars().all(|ch| ch.is_alphabetic())
+            && !self.in_set(h.toks.end, PREPOSITIONS)
+            && !self.in_set(h.toks.end, &["and", "or", "that"])
+        {
+            return None;
+        }
         // "celebratory gunfire", "fired into the air": shooting at no one.
         if is_violence(c.kind) {
             let around = c.toks.start.saturating_sub(3).max(self.range.start)
