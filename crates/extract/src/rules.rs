@@ -924,6 +924,19 @@ impl SentenceRules<'_, '_> {
             {
                 c.kind = EventKind::AttackOnCivilians;
             }
+            // No side fights itself: a target of the agent's own side was
+            // misread ("Taliban fire on flag protest").
+            if is_violence(c.kind)
+                && c.target.as_ref().is_some_and(|(t, _)| {
+                    c.agents.iter().any(|a| {
+                        a.actor
+                            .as_deref()
+                            .is_some_and(|x| crate::merge::same_side(x, t))
+                    })
+                })
+            {
+                c.target = None;
+            }
             // Shooting armed men ("shot dead two gunmen") is a fight, not an
             // attack on civilians; killing an official still is one.
             if c.kind == EventKind::AttackOnCivilians
@@ -1366,7 +1379,9 @@ impl SentenceRules<'_, '_> {
                                 .all(|a| speaker.iter().all(|s| s.span != a.span));
                         // "said it would continue its fight": the speaker's own
                         // plan is what the statement says, not news of its own.
-                        let own_plan = other.future && !own_actor;
+                        // A decided deployment or withdrawal ("said it would send
+                        // 3,000 troops") is news of its own; violence to come is a threat.
+                        let own_plan = other.future && !own_actor && is_violence(other.kind);
                         let real = !other.hypothetical
                             && !own_plan
                             && (!is_diplomatic(other.kind) || own_actor);
@@ -1764,8 +1779,9 @@ impl SentenceRules<'_, '_> {
             .as_deref()
             .cloned()
             .or_else(|| a.person.as_deref().and_then(person_actor));
+        // Unnamed gunmen or militiamen running off are no force withdrawing.
         actor.is_some_and(|x| {
-            (crate::armed(&x) && x.kind != ActorKind::Other)
+            (crate::armed(&x) && x.kind != ActorKind::Other && !(x.generic && x.kind == ActorKind::Militia))
                 || (x.kind == ActorKind::Government && !x.generic)
         })
     }
