@@ -246,7 +246,20 @@ impl<'a> Doc<'a> {
                 .as_mut()
                 .filter(|x| x.generic && x.country.is_none())
             {
-                if let Some(p) = self.places.iter().rfind(before) {
+                // "officials in Washington", "rebels from Idlib".
+                let (toks, folded) = (&self.toks, &self.folded);
+                let located = |p: &&PlaceRef| {
+                    p.toks.start == a.toks.end + 1
+                        && toks
+                            .get(a.toks.end)
+                            .is_some_and(|t| matches!(&folded[t.start..t.end], "in" | "from"))
+                };
+                if let Some(p) = self
+                    .places
+                    .iter()
+                    .rfind(before)
+                    .or_else(|| self.places.iter().find(located))
+                {
                     Rc::make_mut(actor).country = Some(p.place.country.clone());
                 }
                 continue;

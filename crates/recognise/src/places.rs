@@ -163,7 +163,7 @@ fn mention(
         Some(c) => {
             let role = if c.name == NameKind::Demonym {
                 PlaceRole::Modifier
-            } else if ctx.is_metonym(f.words.end, g.entry(c.entry)) {
+            } else if ctx.is_metonym(f.words.end, g.entry(c.entry), f.words.start) {
                 PlaceRole::Metonym
             } else {
                 PlaceRole::Literal

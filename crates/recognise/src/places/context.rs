@@ -560,9 +560,14 @@ impl<'a> Context<'a> {
 
     /// True if the name ending before word `end` is followed by a verb of
     /// saying or deciding, and names a country or a capital.
-    pub fn is_metonym(&self, end: usize, e: Entry) -> bool {
+    pub fn is_metonym(&self, end: usize, e: Entry, start: usize) -> bool {
         let capital_like = e.kind == PlaceKind::Country || e.capital;
         if !capital_like {
+            return false;
+        }
+        // "a family in Kabul said": the place locates the subject; it is not
+        // the subject.
+        if self.is_locative_before(start) {
             return false;
         }
         let Some(n) = self.next_spaced(end) else {
