@@ -1549,15 +1549,19 @@ impl SentenceRules<'_, '_> {
             .filter(|t| t.toks.start >= self.range.start && t.toks.end <= self.range.end)
             .filter(|t| !self.dateline(t))
         {
-            let dist = |c: &Cand| {
-                if t.toks.start >= c.toks.end {
-                    t.toks.start - c.toks.end
-                } else {
-                    c.toks.start.saturating_sub(t.toks.end)
-                }
-            };
-            if let Some(best) = cands.iter_mut().filter(|c| c.alive).min_by_key(|c| dist(c)) {
-                if best.time.is_none() {
+            // A nearer date wins: "said on Monday that ten were killed in a
+            // strike on Sunday" dates the strike Sunday.
+            if let Some(best) = cands
+                .iter_mut()
+                .filter(|c| c.alive)
+                .min_by_key(|c| words_between(&t.toks, &c.toks))
+            {
+                let d = words_between(&t.toks, &best.toks);
+                if best
+                    .time
+                    .as_ref()
+                    .is_none_or(|old| d < words_between(&old.toks, &best.toks))
+                {
                     best.time = Some(t.clone());
                 }
             }
@@ -1784,6 +1788,15 @@ impl SentenceRules<'_, '_> {
             (crate::armed(&x) && x.kind != ActorKind::Other && !(x.generic && x.kind == ActorKind::Militia))
                 || (x.kind == ActorKind::Government && !x.generic)
         })
+    }
+}
+
+/// How many words separate two token ranges (0 when they touch or overlap).
+fn words_between(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.start >= b.end {
+        a.start - b.end
+    } else {
+        b.start.saturating_sub(a.end)
     }
 }
 
