@@ -124,6 +124,11 @@ const REGION_ADJECTIVES: &[&str] = &[
     "southeast",
 ];
 
+/// Nouns for a kind of place, as in "the city of Kandahar".
+const PLACE_NOUNS: &[&str] = &[
+    "city", "town", "village", "capital", "province", "district", "region", "port", "outskirts",
+];
+
 /// Words that may separate the items of a place list.
 const LIST_GAP: &[&str] = &[
     ",",
@@ -1193,17 +1198,29 @@ impl SentenceRules<'_, '_> {
             self.in_set(k, LOCATIVE)
                 && !(leaving && matches!(self.word(k), "to" | "towards" | "toward" | "into"))
         };
+        // "shelled Kharkiv", "hit Kandahar airport": the struck place is
+        // where the violence happened.
+        let struck = |p: &PlaceRef| {
+            is_violence(c.kind)
+                && c.form != Form::Noun
+                && (p.toks.start == c.toks.end
+                    || p.toks.start == c.toks.end + 1 && self.word(c.toks.end) == "the")
+        };
         let locative = |p: &&PlaceRef| {
-            // "in Kabul", "in the Kharkiv region", "in eastern Nangarhar";
-            // "Kabul's airport" still locates the event in Kabul.
+            // "in Kabul", "in the Kharkiv region", "in eastern Nangarhar", "in
+            // the southern city of Kandahar"; "Kabul's airport" still locates
+            // the event in Kabul.
             let mut k = p.toks.start.wrapping_sub(1);
+            if self.word(k) == "of" && PLACE_NOUNS.contains(&self.word(k.wrapping_sub(1))) {
+                k = k.wrapping_sub(2);
+            }
             for _ in 0..2 {
                 let w = self.word(k);
                 if w == "the" || REGION_ADJECTIVES.iter().any(|a| w.ends_with(a)) {
                     k = k.wrapping_sub(1);
                 }
             }
-            p.role == sitrep_model::PlaceRole::Literal && prep_ok(k)
+            p.role == sitrep_model::PlaceRole::Literal && (prep_ok(k) || struck(p))
         };
         let after = self
             .places
