@@ -641,6 +641,21 @@ impl SentenceRules<'_, '_> {
                 agents.reverse();
                 c.agents = agents;
             }
+            // "the Afghan air force, which has been striking ...": the
+            // relative pronoun stands for the agent just before it.
+            None if (is_violence(c.kind) || is_territory(c.kind))
+                && matches!(self.word(clause.start.wrapping_sub(1)), "which" | "who")
+                && self.word(clause.start.wrapping_sub(2)) == "," =>
+            {
+                let rel = clause.start.saturating_sub(2);
+                c.agents = self
+                    .agents_in(rel.saturating_sub(6).max(self.range.start)..rel)
+                    .next_back()
+                    .filter(|a| a.toks.end == rel)
+                    .cloned()
+                    .into_iter()
+                    .collect();
+            }
             None => {
                 c.pronoun_subject = before
                     .clone()
@@ -880,7 +895,16 @@ impl SentenceRules<'_, '_> {
             if territory && !clause.clone().any(|k| self.anaphor(k)) {
                 continue;
             }
-            if let Some(p) = self.antecedent(c.toks.start) {
+            // "around the city" far from any name: the city of the dateline.
+            let place = self.antecedent(c.toks.start).or_else(|| {
+                clause
+                    .clone()
+                    .any(|k| self.anaphor(k))
+                    .then(|| self.dateline_city())
+                    .flatten()
+                    .cloned()
+            });
+            if let Some(p) = place {
                 c.places.push(p);
                 c.implicit_place = true;
             }
@@ -1469,17 +1493,31 @@ impl SentenceRules<'_, '_> {
         }
     }
 
+    /// The places of the article's datelines (in its first sentences).
+    fn dateline_places(&self) -> impl Iterator<Item = &PlaceRef> + '_ {
+        let doc = self.doc;
+        doc.sentences
+            .iter()
+            .take(3)
+            .filter_map(|r| Some((r.start, self.dateline_end(r)?)))
+            .flat_map(move |(start, end)| {
+                doc.places
+                    .iter()
+                    .filter(move |p| p.toks.start >= start && p.toks.end <= end)
+            })
+    }
+
+    /// The town or city of the article's dateline, if it has one.
+    fn dateline_city(&self) -> Option<&PlaceRef> {
+        self.dateline_places()
+            .find(|p| p.place.kind == PlaceKind::City)
+    }
+
     /// The place of the article's dateline (in its first sentences) that lies
     /// in `country`.
     fn dateline_place(&self, country: &str) -> Option<&PlaceRef> {
-        let doc = self.doc;
-        doc.sentences.iter().take(3).find_map(|r| {
-            let end = self.dateline_end(r)?;
-            doc.places
-                .iter()
-                .filter(|p| p.toks.start >= r.start && p.toks.end <= end)
-                .find(|p| p.place.country == country && p.place.kind != PlaceKind::Country)
-        })
+        self.dateline_places()
+            .find(|p| p.place.country == country && p.place.kind != PlaceKind::Country)
     }
 
     /// "Russia said Sudan must return the helicopter": a statement whose
