@@ -167,7 +167,11 @@ fn row(e: &Event, options: &AcledOptions) -> Result<Vec<String>, SkipReason> {
         code.event_type.clone(),
         code.sub_event_type.clone(),
         opt(e.actor.as_ref().map(|a| a.name.as_str())),
-        String::new(),
+        e.participants
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
         inter1.map(|i| i.to_string()).unwrap_or_default(),
         actor2,
         String::new(),

@@ -97,6 +97,7 @@ fn base(kind: EventKind, id: &str) -> Event {
         kind,
         actor: None,
         person: None,
+        participants: Vec::new(),
         target: None,
         place: None,
         places: Vec::new(),

@@ -415,10 +415,24 @@ impl Extractor {
                 fields: Vec::new(),
             };
             let date = self.date_of(&c, article);
+            // Sides acting together in violence are one joint operation, the
+            // first named its actor; otherwise each side is an event of its own
+            // ("the U.S. and Britain said": two statements).
+            let joint = rules::is_violence(c.kind) && c.agents.len() > 1;
             let agents: Vec<Option<&AgentRef>> = if c.agents.is_empty() {
                 vec![None]
+            } else if joint {
+                vec![c.agents.first()]
             } else {
                 c.agents.iter().map(Some).collect()
+            };
+            let participants: Vec<ActorMention> = if joint {
+                c.agents[1..]
+                    .iter()
+                    .filter_map(|a| a.actor.as_deref().cloned())
+                    .collect()
+            } else {
+                Vec::new()
             };
             // Territory lists give one event per place; a control claim names them all.
             let place_sets: Vec<Vec<&doc::PlaceRef>> =
@@ -472,6 +486,8 @@ impl Extractor {
                             evidence,
                             dominant.as_ref(),
                         );
+                        let (mut e, m) = (e, m);
+                        e.participants.clone_from(&participants);
                         out.push((e, m));
                     }
                 }
@@ -624,6 +640,7 @@ impl Extractor {
             kind: c.kind,
             actor,
             person,
+            participants: Vec::new(),
             target,
             place,
             places: places

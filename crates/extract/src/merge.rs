@@ -188,6 +188,12 @@ fn absorb(a: &mut Event, am: &mut Meta, b: Event, bm: Meta) {
         _ => false,
     };
     if b_place_better {
+        // "across Yemen" and "near Hodeidah": the operation keeps both.
+        if let Some(old) = a.place.take() {
+            if !a.places.iter().any(|x| same_place(x, &old)) {
+                a.places.push(old);
+            }
+        }
         a.place = b.place;
         note("place");
     }
@@ -206,6 +212,11 @@ fn absorb(a: &mut Event, am: &mut Meta, b: Event, bm: Meta) {
         if !a.quantities.iter().any(|x| x.unit == q.unit) {
             a.quantities.push(q);
             note("quantity");
+        }
+    }
+    for x in b.participants {
+        if !a.participants.iter().any(|y| y.id == x.id) {
+            a.participants.push(x);
         }
     }
     for p in b.places {

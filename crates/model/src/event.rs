@@ -204,6 +204,10 @@ pub struct Event {
     pub actor: Option<ActorMention>,
     /// A named person acting (speaker, convener), when the actor is a person.
     pub person: Option<PersonMention>,
+    /// Other sides acting with `actor` in one joint operation ("American and
+    /// British forces carried out strikes"): ACLED's associated actors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<ActorMention>,
     /// To whom or what.
     pub target: Option<ActorMention>,
     /// Where; for deployments, the destination.

@@ -268,6 +268,7 @@ pub fn make_event(
         kind,
         actor: Some(actor.clone()),
         person: None,
+        participants: Vec::new(),
         target: None,
         place: Some(place),
         places: Vec::new(),
