@@ -290,6 +290,8 @@ struct CuesFile {
     #[serde(default)]
     harmless: Vec<String>,
     #[serde(default)]
+    assault_verbs: Vec<String>,
+    #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
     air_agents: Vec<String>,
@@ -366,6 +368,8 @@ pub(crate) struct Cues {
     pub absence: CueSet,
     /// Words around a shooting that make it no attack ("celebratory gunfire").
     pub harmless: CueSet,
+    /// Capture verbs that say an assault ("stormed"), not control.
+    pub assault_verbs: WordSet,
     /// Speech that denies what follows it ("denied that ... had fallen").
     pub denial: CueSet,
     /// Words in the name of a side that strikes from the air ("warplanes").
@@ -617,6 +621,8 @@ impl Lexicon {
                     .extend(f.place_anaphors.iter().map(|s| fold(s)));
                 c.absence.extend(f.absence.iter().map(|s| words(s)));
                 c.harmless.extend(f.harmless.iter().map(|s| words(s)));
+                c.assault_verbs
+                    .extend(f.assault_verbs.iter().map(|s| fold(s)));
                 c.denial.extend(f.denial.iter().map(|s| words(s)));
                 c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
                 c.facilities.extend(f.facilities.iter().map(|s| fold(s)));

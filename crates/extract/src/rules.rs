@@ -790,10 +790,14 @@ impl SentenceRules<'_, '_> {
         }
     }
 
-    /// "stormed a police training school in Bamako": a capture whose object
-    /// is a building in a place is an assault there (a clash), not a change
-    /// of hands of the place.
+    /// "stormed a police training school in Bamako": an assault on a
+    /// building in a place is a clash there, not a change of hands of the
+    /// place. "captured the headquarters ... in Lashio" takes the place.
     fn facility_assault(&self, c: &mut Cand, clause: &Range<usize>) {
+        let assault = c
+            .toks
+            .clone()
+            .any(|k| self.lex.cues.assault_verbs.contains(self.word(k)));
         let object = c.toks.end..(c.toks.end + 5).min(clause.end);
         let facility = object
             .take_while(|&k| !self.in_set(k, PREPOSITIONS) && self.word(k) != ",")
@@ -803,6 +807,10 @@ impl SentenceRules<'_, '_> {
         }
         let places = self.locative_places(c, clause);
         if places.is_empty() {
+            return;
+        }
+        if !assault {
+            c.places = places;
             return;
         }
         c.kind = EventKind::ArmedClash;
