@@ -12,7 +12,9 @@
 
 use std::ops::Range;
 
-use sitrep_model::{ActorKind, ActorMention, EventKind, PersonMention, PlaceKind, Span};
+use sitrep_model::{
+    ActorKind, ActorMention, EventKind, PersonMention, PlaceKind, Span, TimeRelation,
+};
 
 use crate::doc::{AgentRef, Doc, PlaceRef, TimeRef};
 use crate::lexicon::{Form, Lexicon, Needs, Speech, TriggerDef, Voice};
@@ -1625,7 +1627,19 @@ impl SentenceRules<'_, '_> {
                     .as_ref()
                     .is_none_or(|old| d < words_between(&old.toks, &best.toks))
                 {
-                    best.time = Some(t.clone());
+                    let mut t = t.clone();
+                    // "said on Sunday that the base had fallen": the day it was
+                    // said; what it reports happened by then.
+                    let of_speech = t.toks.end <= best.toks.start
+                        && (t.toks.start.saturating_sub(2)..t.toks.start)
+                            .any(|k| self.is_speech_word(k));
+                    if of_speech
+                        && t.range.relation == TimeRelation::Within
+                        && t.range.start == t.range.end
+                    {
+                        t.range = t.range.with_relation(TimeRelation::By);
+                    }
+                    best.time = Some(t);
                 }
             }
         }
