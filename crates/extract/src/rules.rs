@@ -375,6 +375,15 @@ impl SentenceRules<'_, '_> {
         {
             return None;
         }
+        // "any demonstration needs permission": a kind of event, not one.
+        if h.form == Form::Noun
+            && matches!(
+                self.word(h.toks.start.wrapping_sub(1)),
+                "any" | "every" | "each"
+            )
+        {
+            return None;
+        }
         // "celebratory gunfire", "fired into the air": shooting at no one.
         if is_violence(c.kind) {
             let around = c.toks.start.saturating_sub(3).max(self.range.start)
@@ -962,6 +971,17 @@ impl SentenceRules<'_, '_> {
                     .is_some_and(|(t, _)| t.kind == ActorKind::Civilians)
             {
                 c.kind = EventKind::AttackOnCivilians;
+            }
+            // Nobody protests against themselves: "a protest against the
+            // Taliban" names its target, and its protesters are not the Taliban.
+            if c.kind == EventKind::Protest {
+                if let Some((t, _)) = &c.target {
+                    c.agents.retain(|a| {
+                        a.actor
+                            .as_deref()
+                            .is_none_or(|x| !crate::merge::same_side(x, t))
+                    });
+                }
             }
             // No side fights itself: a target of the agent's own side was
             // misread ("Taliban fire on flag protest").
@@ -1684,12 +1704,31 @@ impl SentenceRules<'_, '_> {
             .iter()
             .find(|c| c.alive && is_territory(c.kind) && !c.places.is_empty())
             .map(|c| c.places[0].clone());
-        let Some(place) = place else { return };
-        for c in cands
-            .iter_mut()
-            .filter(|c| is_violence(c.kind) && c.places.is_empty())
-        {
-            c.places.push(place.clone());
+        if let Some(place) = place {
+            for c in cands
+                .iter_mut()
+                .filter(|c| is_violence(c.kind) && c.places.is_empty())
+            {
+                c.places.push(place.clone());
+            }
+        }
+        // "killed in Herat when gunshots were fired to disperse a protest",
+        // "detained in Kabul while covering a protest": the protest was there.
+        let place = cands
+            .iter()
+            .find(|c| {
+                c.alive
+                    && (is_violence(c.kind) || c.kind == EventKind::Arrest)
+                    && !c.places.is_empty()
+            })
+            .map(|c| c.places[0].clone());
+        if let Some(place) = place {
+            for c in cands
+                .iter_mut()
+                .filter(|c| c.kind == EventKind::Protest && c.places.is_empty())
+            {
+                c.places.push(place.clone());
+            }
         }
     }
 
