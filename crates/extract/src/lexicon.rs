@@ -551,6 +551,9 @@ pub(crate) struct Lexicon {
     pub forms: Vec<TriggerForm>,
     /// Phrases with an actor slot ("in {actor} hands").
     pub slots: Vec<SlotPhrase>,
+    /// The folded nominal triggers, to tell "the arrest" (a noun trigger)
+    /// from "the city's jail" (a verb trigger's word used as a noun).
+    pub noun_forms: WordSet,
     pub cues: Cues,
     pub quantities: QuantityWords,
     pub media: Vec<String>,
@@ -750,6 +753,7 @@ impl Lexicon {
                     form: Form::Noun,
                 });
             }
+            self.noun_forms.insert(noun.clone());
             self.forms.push(TriggerForm {
                 text: noun,
                 def,

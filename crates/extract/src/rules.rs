@@ -79,6 +79,7 @@ pub(crate) struct Cand {
 
 /// Prepositions that put a place where an event happens.
 const LOCATIVE: &[&str] = &[
+    "through",
     "in",
     "at",
     "near",
@@ -98,6 +99,7 @@ const LOCATIVE: &[&str] = &[
 ];
 /// Prepositions that only say where, never to whom.
 const LOCATIVE_ONLY: &[&str] = &[
+    "through",
     "in",
     "at",
     "near",
@@ -375,6 +377,17 @@ impl SentenceRules<'_, '_> {
         {
             return None;
         }
+        // "the city's jail", "a strike" where only the verb is a trigger: a
+        // determiner before a bare verb form makes it a noun of another sense.
+        if h.form == Form::Base && h.toks.len() == 1 {
+            let prev = self.word(h.toks.start.wrapping_sub(1));
+            if (matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our")
+                || prev.ends_with("'s"))
+                && !self.lex.noun_forms.contains(self.word(h.toks.start))
+            {
+                return None;
+            }
+        }
         // "any demonstration needs permission": a kind of event, not one.
         if h.form == Form::Noun
             && matches!(
@@ -529,7 +542,8 @@ impl SentenceRules<'_, '_> {
             if BE.contains(&w) {
                 return true;
             }
-            if !ADVERBS.contains(&w) {
+            // "were briefly detained", "was reportedly killed".
+            if !ADVERBS.contains(&w) && !(w.len() > 4 && w.ends_with("ly")) {
                 return false;
             }
         }
@@ -891,7 +905,13 @@ impl SentenceRules<'_, '_> {
             let territory = is_territory(c.kind);
             if !(territory
                 || is_violence(c.kind)
-                || matches!(c.kind, EventKind::Withdrawal | EventKind::Evacuation))
+                || matches!(
+                    c.kind,
+                    EventKind::Withdrawal
+                        | EventKind::Evacuation
+                        | EventKind::Arrest
+                        | EventKind::Protest
+                ))
             {
                 continue;
             }
@@ -974,7 +994,9 @@ impl SentenceRules<'_, '_> {
             }
             // Nobody protests against themselves: "a protest against the
             // Taliban" names its target, and its protesters are not the Taliban.
+            // Fighters who "break up a protest" are not its protesters either.
             if c.kind == EventKind::Protest {
+                c.agents.retain(|a| a.actor.as_deref().is_none_or(|x| !crate::armed(x)));
                 if let Some((t, _)) = &c.target {
                     c.agents.retain(|a| {
                         a.actor
