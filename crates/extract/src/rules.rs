@@ -75,6 +75,9 @@ pub(crate) struct Cand {
     pub governed: bool,
     /// A stated intention, coded as the promise or threat it makes.
     pub intended: bool,
+    /// Dropped as a retelling of an event coded elsewhere ("Menapal was
+    /// killed"): no event of its own, but what a speaker reports is news.
+    pub echo: bool,
 }
 
 /// Prepositions that put a place where an event happens.
@@ -290,6 +293,7 @@ impl SentenceRules<'_, '_> {
         self.implicit_places(&mut cands);
         self.assign_quantities(&mut cands, &quants);
         self.obligations(&mut cands);
+        self.check_agents(&mut cands);
         self.resolve_speech(&mut cands, media);
         self.speech_places(&mut cands);
         self.assign_times(&mut cands);
@@ -340,6 +344,7 @@ impl SentenceRules<'_, '_> {
             denied: false,
             governed: false,
             intended: false,
+            echo: false,
         };
         c.governed = self.governed(&c);
         self.modality(&mut c);
@@ -965,6 +970,7 @@ impl SentenceRules<'_, '_> {
                 let passive = self.passive(c);
                 if other_violence || (passive && c.agents.is_empty() && c.places.is_empty()) {
                     c.alive = false;
+                    c.echo = true;
                 }
             } else if c.kind == EventKind::ArmedClash && c.agents.len() > 1 {
                 // "Taliban fighters and Afghan forces battled": one fight, the
@@ -1387,11 +1393,14 @@ impl SentenceRules<'_, '_> {
                 cands[i].alive = false;
                 continue;
             }
-            // Post-posed speaker: "..., officials said" / "said the minister";
-            // after other speech verbs only when the clause is fronted ("...,
-            // warned the minister"), else the agent after is the addressee.
+            // Post-posed speaker: "..., said the minister", "..., warned the
+            // minister"; only when the report is fronted. Otherwise the agent
+            // after the verb is the addressee or the subject of what was said
+            // ("Aides say Ghani flew out").
+            // "Aides say Ghani flew out": the name after the verb is the
+            // subject of what was said, not a speaker.
             let fronted = matches!(self.word(c.toks.start.wrapping_sub(1)), "," | "\"" | "'");
-            if cands[i].agents.is_empty() && (speech == Speech::Assert || fronted) {
+            if cands[i].agents.is_empty() && fronted {
                 let after = c.toks.end..(c.toks.end + 4).min(self.range.end);
                 if let Some(a) = self.agents_in(after).next() {
                     cands[i].agents = vec![a.clone()];
@@ -1425,6 +1434,8 @@ impl SentenceRules<'_, '_> {
             let mut carried: Vec<usize> = Vec::new();
             for (j, other) in cands.iter_mut().enumerate() {
                 if j == i || !other.alive {
+                    // "said Menapal was killed": the speech reports an event.
+                    content_real |= speech == Speech::Assert && other.echo && other.toks.start > own_end;
                     continue;
                 }
                 // "X said it would boycott ...": the pronoun is the speaker.
@@ -1845,28 +1856,9 @@ impl SentenceRules<'_, '_> {
             {
                 c.alive = false;
             }
-            // Civilians fleeing and officials leaving are not a withdrawal of
-            // forces; nor is a leader leaving the country ("Ghani had left"),
-            // unless the clause names the forces he takes out.
-            if c.kind == EventKind::Withdrawal
-                && ((c.agents.is_empty() && c.form != Form::Noun)
-                    || (!c.agents.is_empty() && !c.agents.iter().any(|a| self.can_withdraw(a)))
-                    || (!c.agents.is_empty()
-                        && c.agents.iter().all(|a| a.actor.is_none())
-                        && !self.names_forces(&self.clause(&c.toks, false))))
-            {
-                c.alive = false;
-            }
-            // "airlifted 123,000 civilians": only a side with forces deploys.
-            if c.kind == EventKind::Deployment
-                && !c.agents.is_empty()
-                && c.agents.iter().all(|a| {
-                    a.person.is_none()
-                        && a.actor
-                            .as_ref()
-                            .is_some_and(|x| x.kind == ActorKind::Civilians)
-                })
-            {
+            // A withdrawal needs someone who withdraws (the speaker, for "said
+            // it would pull out", is known only now).
+            if c.kind == EventKind::Withdrawal && c.agents.is_empty() && c.form != Form::Noun {
                 c.alive = false;
             }
             // Possible violence, withdrawals, evacuations and the like are
@@ -1879,6 +1871,39 @@ impl SentenceRules<'_, '_> {
                     || c.kind == EventKind::ControlClaim
                     || (c.kind == EventKind::ArmedClash && c.form == Form::Noun))
             {
+                c.alive = false;
+            }
+        }
+    }
+
+    /// Events their agents cannot make, checked before speech is resolved so
+    /// that what a speaker reports of them does not count as news.
+    fn check_agents(&self, cands: &mut [Cand]) {
+        for c in cands.iter_mut().filter(|c| c.alive && !c.agents.is_empty()) {
+            let persons_only = c.agents.iter().all(|a| a.actor.is_none());
+            let dead = match c.kind {
+                // Civilians fleeing and officials leaving are not a withdrawal
+                // of forces; nor is a leader leaving the country ("Ghani had
+                // left"), unless the clause names the forces he takes out.
+                EventKind::Withdrawal => {
+                    !c.agents.iter().any(|a| self.can_withdraw(a))
+                        || persons_only && !self.names_forces(&self.clause(&c.toks, false))
+                }
+                // "Ghani flew out with a few associates": a leader leaving is
+                // no evacuation; evacuating people is ("evacuated 120,000").
+                EventKind::Evacuation => {
+                    persons_only && c.quantities.is_empty() && c.target.is_none()
+                }
+                // "airlifted 123,000 civilians": only a side with forces deploys.
+                EventKind::Deployment => c.agents.iter().all(|a| {
+                    a.person.is_none()
+                        && a.actor
+                            .as_ref()
+                            .is_some_and(|x| x.kind == ActorKind::Civilians)
+                }),
+                _ => false,
+            };
+            if dead {
                 c.alive = false;
             }
         }
