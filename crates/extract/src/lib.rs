@@ -846,12 +846,12 @@ fn regains(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
                 && !o.hypothetical
                 && !o.negated
                 && matches!((&o.target, &e.target), (Some(x), Some(y)) if merge::same_side(x, y))
-                && o.actor.as_ref().is_some_and(|a| {
-                    merge::same_side(a, actor) || (a.generic && actor.generic)
-                })
-                && o.place.as_ref().is_some_and(|p| {
-                    merge::same_place(p, place) || merge::contains(p, place)
-                })
+                && o.actor
+                    .as_ref()
+                    .is_some_and(|a| merge::same_side(a, actor) || (a.generic && actor.generic))
+                && o.place
+                    .as_ref()
+                    .is_some_and(|p| merge::same_place(p, place) || merge::contains(p, place))
         });
         if own_state || lost_before || told_retaken {
             retaken.push(i);

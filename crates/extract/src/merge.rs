@@ -175,7 +175,8 @@ fn absorb(a: &mut Event, am: &mut Meta, b: Event, bm: Meta) {
         a.person = b.person;
         note("person");
     }
-    let b_target_better = matches!((&a.target, &b.target), (Some(x), Some(y)) if x.generic && !y.generic);
+    let b_target_better =
+        matches!((&a.target, &b.target), (Some(x), Some(y)) if x.generic && !y.generic);
     if (a.target.is_none() || (bm.medium && !am.medium) || b_target_better) && b.target.is_some() {
         a.target = b.target;
         am.medium |= bm.medium;

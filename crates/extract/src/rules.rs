@@ -133,7 +133,15 @@ const REGION_ADJECTIVES: &[&str] = &[
 
 /// Nouns for a kind of place, as in "the city of Kandahar".
 const PLACE_NOUNS: &[&str] = &[
-    "city", "town", "village", "capital", "province", "district", "region", "port", "outskirts",
+    "city",
+    "town",
+    "village",
+    "capital",
+    "province",
+    "district",
+    "region",
+    "port",
+    "outskirts",
 ];
 
 /// Words that may separate the items of a place list.
@@ -386,8 +394,10 @@ impl SentenceRules<'_, '_> {
         // determiner before a bare verb form makes it a noun of another sense.
         if h.form == Form::Base && h.toks.len() == 1 {
             let prev = self.word(h.toks.start.wrapping_sub(1));
-            if (matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our")
-                || prev.ends_with("'s"))
+            if (matches!(
+                prev,
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+            ) || prev.ends_with("'s"))
                 && !self.lex.noun_forms.contains(self.word(h.toks.start))
             {
                 return None;
@@ -420,7 +430,9 @@ impl SentenceRules<'_, '_> {
         self.find_agents(&mut c);
         // An actor inside the trigger fills its slot: "in Taliban hands" (the
         // holder), "pushed the Taliban out of" (the one pushed).
-        let slot = h.slot.then(|| self.agents_in(h.toks.clone()).find(|a| a.actor.is_some()));
+        let slot = h
+            .slot
+            .then(|| self.agents_in(h.toks.clone()).find(|a| a.actor.is_some()));
         if let Some(a) = slot.flatten() {
             if def.voice == Voice::Patient {
                 c.agents = vec![a.clone()];
@@ -1002,7 +1014,8 @@ impl SentenceRules<'_, '_> {
             // Taliban" names its target, and its protesters are not the Taliban.
             // Fighters who "break up a protest" are not its protesters either.
             if c.kind == EventKind::Protest {
-                c.agents.retain(|a| a.actor.as_deref().is_none_or(|x| !crate::armed(x)));
+                c.agents
+                    .retain(|a| a.actor.as_deref().is_none_or(|x| !crate::armed(x)));
                 if let Some((t, _)) = &c.target {
                     c.agents.retain(|a| {
                         a.actor
@@ -1435,7 +1448,8 @@ impl SentenceRules<'_, '_> {
             for (j, other) in cands.iter_mut().enumerate() {
                 if j == i || !other.alive {
                     // "said Menapal was killed": the speech reports an event.
-                    content_real |= speech == Speech::Assert && other.echo && other.toks.start > own_end;
+                    content_real |=
+                        speech == Speech::Assert && other.echo && other.toks.start > own_end;
                     continue;
                 }
                 // "X said it would boycott ...": the pronoun is the speaker.
@@ -1632,7 +1646,9 @@ impl SentenceRules<'_, '_> {
             return false;
         }
         a.actor.as_ref().is_some_and(|m| {
-            let side = m.id.strip_prefix("generic:").and_then(|r| r.split(':').next());
+            let side =
+                m.id.strip_prefix("generic:")
+                    .and_then(|r| r.split(':').next());
             side.is_some_and(|s| self.lex.cues.informants.contains(&s.replace('_', " ")))
         })
     }
@@ -1934,7 +1950,11 @@ impl SentenceRules<'_, '_> {
     fn names_forces(&self, r: &Range<usize>) -> bool {
         r.clone().any(|k| {
             let w = self.word(k);
-            self.lex.cues.state_forces_nouns.iter().any(|n| n.len() == 1 && n[0] == w)
+            self.lex
+                .cues
+                .state_forces_nouns
+                .iter()
+                .any(|n| n.len() == 1 && n[0] == w)
         })
     }
 
@@ -1948,7 +1968,9 @@ impl SentenceRules<'_, '_> {
             .or_else(|| a.person.as_deref().and_then(person_actor));
         // Unnamed gunmen or militiamen running off are no force withdrawing.
         actor.is_some_and(|x| {
-            (crate::armed(&x) && x.kind != ActorKind::Other && !(x.generic && x.kind == ActorKind::Militia))
+            (crate::armed(&x)
+                && x.kind != ActorKind::Other
+                && !(x.generic && x.kind == ActorKind::Militia))
                 || (x.kind == ActorKind::Government && !x.generic)
         })
     }

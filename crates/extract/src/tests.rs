@@ -480,7 +480,10 @@ fn round_two_news_patterns() {
         (
             "By nightfall Taloqan was under the rebels' control, residents said.",
             vec![
-                ("rebels", M::Actor("generic:rebels:AF", ActorKind::RebelGroup, "AF")),
+                (
+                    "rebels",
+                    M::Actor("generic:rebels:AF", ActorKind::RebelGroup, "AF"),
+                ),
                 ("Taloqan", city("Taloqan")),
             ],
             vec![f("generic:rebels:AF", TerritoryTaken, "Taloqan")],
@@ -533,4 +536,101 @@ fn an_allys_deployment_goes_where_the_last_one_went() {
         .map(|e| e.place.as_ref().map_or("", |p| p.name.as_str()))
         .collect();
     assert_eq!(places, ["Kabul", "Kabul"], "{events:#?}");
+}
+
+#[test]
+fn round_three_news_patterns() {
+    use EventKind::*;
+    type Fact = (String, EventKind, String);
+    type Case = (&'static str, Vec<(&'static str, M)>, Vec<Fact>);
+    let residents = || M::Actor("generic:residents:AF", ActorKind::Civilians, "AF");
+    let gunmen = || M::Actor("generic:gunmen:AF", ActorKind::Militia, "AF");
+    let us = || M::Actor("us.forces", ActorKind::StateForces, "US");
+    let mndaa = || M::Actor("mndaa", ActorKind::RebelGroup, "MM");
+    let cases: Vec<Case> = vec![
+        // The one pushed out sits in the verb's slot; the list goes on past a
+        // name the gazetteer lacks.
+        (
+            "Armed residents have pushed the Taliban out of Deh Salah, Pul-e Hesar and Banu.",
+            vec![
+                ("residents", residents()),
+                ("Taliban", taliban()),
+                ("Deh Salah", city("Deh Salah")),
+                ("Banu", city("Banu")),
+            ],
+            vec![
+                f("generic:residents:AF", TerritoryTaken, "Deh Salah"),
+                f("generic:residents:AF", TerritoryTaken, "Banu"),
+            ],
+        ),
+        // The object of a relative clause is its antecedent.
+        (
+            "Commandos tried to retake the market of Spin Boldak, which the insurgents seized on Wednesday.",
+            vec![("Spin Boldak", city("Spin Boldak")), ("insurgents", taliban())],
+            vec![f("taliban", TerritoryTaken, "Spin Boldak")],
+        ),
+        // Shooting into the air is no attack.
+        (
+            "Celebratory gunfire killed 17 people in Kabul on Friday.",
+            vec![("Kabul", city("Kabul"))],
+            vec![],
+        ),
+        // Killing armed men is a fight.
+        (
+            "US soldiers shot dead two armed men in Kabul on Monday.",
+            vec![("US soldiers", us()), ("armed men", gunmen()), ("Kabul", city("Kabul"))],
+            vec![f("us.forces", ArmedClash, "Kabul")],
+        ),
+        // Capturing a command takes the town; storming a school is a clash.
+        (
+            "MNDAA fighters captured the headquarters of the regional command in Lashio.",
+            vec![("MNDAA", mndaa()), ("Lashio", city("Lashio"))],
+            vec![f("mndaa", TerritoryTaken, "Lashio")],
+        ),
+        // A verb trigger's word after a determiner is a noun: no arrest.
+        (
+            "Taliban fighters patrolled near the city's jail in Kunduz.",
+            vec![("Taliban", taliban()), ("Kunduz", city("Kunduz"))],
+            vec![],
+        ),
+    ];
+    for (text, ms, want) in cases {
+        let events = run(text, &ms);
+        assert_eq!(facts(&events), want, "{text}\n{events:#?}");
+    }
+}
+
+#[test]
+fn joint_operations_are_one_event_with_participants() {
+    let text = "US troops and British forces carried out air strikes on Houthi sites near Hodeidah on Friday.";
+    let events = run(
+        text,
+        &[
+            (
+                "US troops",
+                M::Actor("us.forces", ActorKind::StateForces, "US"),
+            ),
+            (
+                "British forces",
+                M::Actor("gb.forces", ActorKind::StateForces, "GB"),
+            ),
+            ("Houthi", M::Actor("houthis", ActorKind::RebelGroup, "YE")),
+            (
+                "Hodeidah",
+                M::Place("Hodeidah", PlaceKind::City, "YE", 14.8, 42.95),
+            ),
+        ],
+    );
+    let strikes: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::AirStrike)
+        .collect();
+    assert_eq!(strikes.len(), 1, "{events:#?}");
+    let actor = strikes[0].actor.as_ref().map(|a| a.id.as_str());
+    let partners: Vec<&str> = strikes[0]
+        .participants
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!((actor, partners), (Some("us.forces"), vec!["gb.forces"]));
 }

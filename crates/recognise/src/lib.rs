@@ -103,12 +103,13 @@ fn outside_names(text: &str, places: Vec<Mention>, actors: &[Mention]) -> Vec<Me
     places
         .into_iter()
         .filter(|p| {
-            possessive(p) || !actors.iter().any(|a| {
-                matches!(a.kind, MentionKind::Actor(_))
-                    && a.span.start <= p.span.start
-                    && p.span.end <= a.span.end
-                    && a.span.len() > p.span.len()
-            })
+            possessive(p)
+                || !actors.iter().any(|a| {
+                    matches!(a.kind, MentionKind::Actor(_))
+                        && a.span.start <= p.span.start
+                        && p.span.end <= a.span.end
+                        && a.span.len() > p.span.len()
+                })
         })
         .collect()
 }
