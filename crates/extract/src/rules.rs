@@ -1500,9 +1500,18 @@ impl SentenceRules<'_, '_> {
                         // A decided deployment or withdrawal ("said it would send
                         // 3,000 troops") is news of its own; violence to come is a threat.
                         let own_plan = other.future && !own_actor && is_violence(other.kind);
+                        // "announced a unilateral truce": the act announced is
+                        // the speaker's own, and it is the news.
+                        let announced = other.form == Form::Noun
+                            && other.toks.start > own_end
+                            && other.toks.start <= own_end + 3
+                            && matches!(
+                                other.kind,
+                                EventKind::Ceasefire | EventKind::Agreement | EventKind::Deployment
+                            );
                         let real = !other.hypothetical
                             && !own_plan
-                            && (!is_diplomatic(other.kind) || own_actor);
+                            && (!is_diplomatic(other.kind) || own_actor || announced);
                         if real {
                             content_real = true;
                         } else if is_diplomatic(other.kind) && !other.negated {
@@ -1885,7 +1894,8 @@ impl SentenceRules<'_, '_> {
                     || is_diplomatic(c.kind)
                     || c.intended
                     || c.kind == EventKind::ControlClaim
-                    || (c.kind == EventKind::ArmedClash && c.form == Form::Noun))
+                    || (c.kind == EventKind::ArmedClash
+                        && matches!(c.form, Form::Noun | Form::Phrase)))
             {
                 c.alive = false;
             }

@@ -306,8 +306,13 @@ impl<'a> Context<'a> {
     }
 
     fn is_locative_before(&self, w: usize) -> bool {
-        self.prev_spaced(w)
-            .is_some_and(|p| LOCATIVE.contains(&self.folded(p)) && !self.scan.words[p].capitalised)
+        self.prev_spaced(w).is_some_and(|p| {
+            let word = self.folded(p);
+            // "pulled out of Izium", "driven out of Kherson".
+            let out_of =
+                word == "of" && self.prev_spaced(p).is_some_and(|q| self.folded(q) == "out");
+            (LOCATIVE.contains(&word) || out_of) && !self.scan.words[p].capitalised
+        })
     }
 
     /// Whether a scan match is believable as a place at all.
@@ -333,7 +338,16 @@ impl<'a> Context<'a> {
         if word.all_caps && folded.len() <= 3 && !official {
             return Plausible::No;
         }
-        if !official && folded.len() <= 4 {
+        // Short alternate spellings are mostly noise, except the plain
+        // transliteration of a large city's name ("Hama" for Ḩamāh).
+        let transliterated = word.capitalised
+            && m.entries.iter().any(|e| {
+                e.kind == PlaceKind::City && e.population >= 250_000 && {
+                    let name = sitrep_text::fold(e.name);
+                    name.starts_with(folded) && name.len() <= folded.len() + 2
+                }
+            });
+        if !official && folded.len() <= 4 && !transliterated {
             return Plausible::No;
         }
         // A name known only by GeoNames alternate spellings, right before
