@@ -213,6 +213,14 @@ impl ActorDictionary {
         self.actor_index.get(id).map(|&i| &self.actors[i])
     }
 
+    /// The country of the actor or person an alias always means.
+    pub fn owner_country(&self, owner: Owner) -> Option<&str> {
+        match owner {
+            Owner::Actor(i) => self.actors.get(i)?.country.as_deref(),
+            Owner::Person(i) => self.people.get(i)?.country.as_deref(),
+        }
+    }
+
     /// The person with this id.
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.person_index.get(id).map(|&i| &self.people[i])

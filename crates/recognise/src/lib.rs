@@ -66,7 +66,17 @@ impl Recogniser {
         // them up as garbled place names.
         let aliases = self.actors.scan(text);
         let known: Vec<Span> = aliases.iter().map(|a| a.span).collect();
-        let places = places::recognise_known(&self.gazetteer, text, &sentences, &known);
+        let actor_countries: Vec<&str> = aliases
+            .iter()
+            .filter_map(|a| self.actors.owner_country(a.targets.owner?))
+            .collect();
+        let places = places::recognise_in_context(
+            &self.gazetteer,
+            text,
+            &sentences,
+            &known,
+            &actor_countries,
+        );
         let focus = places::focus_country(&places);
         let place_spans: Vec<Span> = places.iter().map(|m| m.span).collect();
         let input = actors::Input {
@@ -140,4 +150,41 @@ fn merge_in_order<const N: usize>(lists: [Vec<Mention>; N]) -> Vec<Mention> {
         out.extend(lists[i].next());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn recogniser() -> Recogniser {
+        Recogniser::new(
+            Gazetteer::shipped().expect("gazetteer"),
+            ActorDictionary::shipped().expect("actors"),
+        )
+    }
+
+    fn places(r: &Recogniser, text: &str) -> Vec<(String, String)> {
+        let article = Article::from_text(text, "t.txt");
+        r.recognise(&article)
+            .mentions
+            .iter()
+            .filter_map(|m| m.as_place()?.place.as_ref())
+            .map(|p| (p.name.clone(), p.country.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn actors_decide_between_namesakes_and_own_the_places_in_their_names() {
+        let r = recogniser();
+        // The Taliban put Faizabad in Afghanistan, not in India.
+        let got = places(&r, "Afghan forces repelled a Taliban assault on Faizabad.");
+        assert!(got.iter().any(|(_, c)| c == "AF"), "{got:?}");
+        assert!(got.iter().all(|(_, c)| c != "IN"), "{got:?}");
+        // "Afghanistan" inside the mission's name is no place of its own.
+        let got = places(
+            &r,
+            "The United Nations Assistance Mission in Afghanistan said fighting continued.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
 }

@@ -72,6 +72,20 @@ pub fn recognise_known(
     sentences: &[Span],
     known: &[Span],
 ) -> Vec<Mention> {
+    recognise_in_context(gazetteer, text, sentences, known, &[])
+}
+
+/// Like [`recognise_known`], given the countries of the named actors the
+/// article mentions: "a Taliban assault on Faizabad" is about Afghanistan,
+/// which decides between namesakes when no other place does. Each named actor
+/// weighs half a place name.
+pub fn recognise_in_context(
+    gazetteer: &Gazetteer,
+    text: &str,
+    sentences: &[Span],
+    known: &[Span],
+    actor_countries: &[&str],
+) -> Vec<Mention> {
     let scan = gazetteer.scan(text);
     let ctx = Context::new(gazetteer, &scan, text, sentences);
     let mut found = Vec::new();
@@ -92,7 +106,7 @@ pub fn recognise_known(
     }
     // First pass: each name on its own, to learn what the article is about.
     let first: Vec<Option<Candidate>> = found.iter().map(|f| score::best(&ctx, f, None)).collect();
-    let article = score::ArticleContext::from_winners(gazetteer, &first);
+    let article = score::ArticleContext::from_winners(gazetteer, &first, actor_countries);
     if let Some(focus) = article.focus() {
         for f in in_focus {
             let hits: Vec<Hit> = (f.hits.iter().zip(&f.entries))

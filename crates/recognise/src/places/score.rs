@@ -30,8 +30,18 @@ pub(super) struct ArticleContext {
 impl ArticleContext {
     /// Gathers countries (weighted by mentions) and admin1 units from the
     /// first-pass winners.
-    pub fn from_winners(g: &Gazetteer, winners: &[Option<Candidate>]) -> ArticleContext {
+    pub fn from_winners(
+        g: &Gazetteer,
+        winners: &[Option<Candidate>],
+        actor_countries: &[&str],
+    ) -> ArticleContext {
         let mut ctx = ArticleContext::default();
+        for country in actor_countries {
+            match ctx.countries.iter_mut().find(|(c, _)| c == country) {
+                Some((_, n)) => *n += 0.5,
+                None => ctx.countries.push((country.to_string(), 0.5)),
+            }
+        }
         for c in winners.iter().flatten() {
             let e = g.entry(c.entry);
             if e.country.is_empty() {
