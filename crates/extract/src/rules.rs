@@ -993,13 +993,18 @@ impl SentenceRules<'_, '_> {
                 }
                 c.agents.truncate(1);
             }
-            // "Warplanes hit ...", "a drone struck ...": from the air.
+            // "Warplanes hit ...", "a drone struck ...", "warplanes from the
+            // United States hit ...": from the air.
+            let subject = self.clause(&c.toks, false).start..c.toks.start;
             if c.kind == EventKind::Explosion
-                && c.agents.iter().any(|a| {
+                && (c.agents.iter().any(|a| {
                     a.toks
                         .clone()
                         .any(|k| self.lex.cues.air_agents.contains(self.word(k)))
-                })
+                }) || (c.form != Form::Noun
+                    && subject
+                        .clone()
+                        .any(|k| self.lex.cues.air_agents.contains(self.word(k)))))
             {
                 c.kind = EventKind::AirStrike;
             }
