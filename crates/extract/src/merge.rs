@@ -83,6 +83,7 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
     if a.kind != b.kind || a.negated != b.negated || a.hypothetical != b.hypothetical {
         return false;
     }
+    let mirror = a.kind == EventKind::ArmedClash && mirrored(a, b);
     if a.kind == EventKind::Statement {
         if speaker(a).is_none() || speaker(a) != speaker(b) {
             return false;
@@ -92,6 +93,9 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
         if code(a).is_some() && code(b).is_some() && code(a) != code(b) {
             return false;
         }
+    } else if mirror {
+        // "a Taliban assault on Faizabad" repelled by the army and "the army
+        // fought the Taliban in Faizabad" are one fight seen from each side.
     } else {
         match (&a.actor, &b.actor) {
             // A common noun ("fighters") may name the same side as a name.
@@ -113,6 +117,7 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
         // An unnamed side ("officials") may be the named one seen vaguely.
         (Some(x), Some(y))
             if x.id != y.id
+                && !mirror
                 && !(a.kind == EventKind::Statement && am.medium != bm.medium)
                 && (a.kind == EventKind::Statement || !x.generic && !y.generic) =>
         {
@@ -140,6 +145,20 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
         }
     }
     true
+}
+
+/// True when one event's actor is the other's target, and the other's actor
+/// (if any) is the first's target (if any).
+fn mirrored(a: &Event, b: &Event) -> bool {
+    let same = |x: Option<&ActorMention>, y: Option<&ActorMention>| match (x, y) {
+        (Some(x), Some(y)) => same_side(x, y),
+        _ => true,
+    };
+    a.actor.is_some()
+        && b.actor.is_some()
+        && same(a.actor.as_ref(), b.target.as_ref())
+        && same(b.actor.as_ref(), a.target.as_ref())
+        && !same(a.actor.as_ref(), b.actor.as_ref())
 }
 
 fn precision_rank(d: &DateRange) -> (u8, Precision) {

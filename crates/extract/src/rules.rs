@@ -653,7 +653,12 @@ impl SentenceRules<'_, '_> {
         // target nor the object of another trigger; a named one before a bare
         // common noun ("Taliban fighters" over "fighters").
         let before = clause.start..c.toks.start;
-        let usable = |a: &&AgentRef| !self.after_target_prep(a) && !self.object_of_trigger(a);
+        // "repelled a Taliban assault": the side named in the noun phrase is
+        // the assault's agent, though the phrase is another verb's object.
+        let modifier =
+            |a: &&AgentRef| c.form == Form::Noun && a.toks.end == c.toks.start && a.actor.is_some();
+        let usable =
+            |a: &&AgentRef| modifier(a) || !self.after_target_prep(a) && !self.object_of_trigger(a);
         let subject = self
             .agents_in(before.clone())
             .rev()
