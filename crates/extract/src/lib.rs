@@ -699,10 +699,13 @@ impl Extractor {
     /// with a relation (by it for past events, from it for plans, on it for
     /// claims about the present).
     fn date_of(&self, c: &Cand, article: &Article) -> Option<DateRange> {
+        // "over the last twenty years" is how long something lasted, not
+        // when an event happened.
+        let duration = |r: &DateRange| (r.end - r.start).num_days() > 366;
         if let Some(t) = c
             .time
             .as_ref()
-            .filter(|t| !dates_the_past(&t.range, article))
+            .filter(|t| !dates_the_past(&t.range, article) && !duration(&t.range))
         {
             return Some(t.range);
         }
