@@ -292,6 +292,8 @@ struct CuesFile {
     #[serde(default)]
     assault_verbs: Vec<String>,
     #[serde(default)]
+    flight_verbs: Vec<String>,
+    #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
     air_agents: Vec<String>,
@@ -370,6 +372,8 @@ pub(crate) struct Cues {
     pub harmless: CueSet,
     /// Capture verbs that say an assault ("stormed"), not control.
     pub assault_verbs: WordSet,
+    /// Withdrawal verbs that say people ran, not that forces pulled back.
+    pub flight_verbs: WordSet,
     /// Speech that denies what follows it ("denied that ... had fallen").
     pub denial: CueSet,
     /// Words in the name of a side that strikes from the air ("warplanes").
@@ -626,6 +630,8 @@ impl Lexicon {
                 c.harmless.extend(f.harmless.iter().map(|s| words(s)));
                 c.assault_verbs
                     .extend(f.assault_verbs.iter().map(|s| fold(s)));
+                c.flight_verbs
+                    .extend(f.flight_verbs.iter().map(|s| fold(s)));
                 c.denial.extend(f.denial.iter().map(|s| words(s)));
                 c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
                 c.facilities.extend(f.facilities.iter().map(|s| fold(s)));

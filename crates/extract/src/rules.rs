@@ -1406,6 +1406,16 @@ impl SentenceRules<'_, '_> {
                 continue;
             };
             let c = &cands[i];
+            // "declared a ceasefire, saying it would let farmers plant": the
+            // participle says why the main act was done; it is that act's.
+            if speech == Speech::Assert
+                && c.form == Form::Ing
+                && self.word(c.toks.start.wrapping_sub(1)) == ","
+                && cands[..i].iter().any(|o| o.alive)
+            {
+                cands[i].alive = false;
+                continue;
+            }
             // "what Baradar said" refers to speech; it is not a statement.
             let prev = c.toks.start.saturating_sub(3).max(self.range.start)..c.toks.start;
             if speech == Speech::Assert
@@ -1921,9 +1931,19 @@ impl SentenceRules<'_, '_> {
                 // Civilians fleeing and officials leaving are not a withdrawal
                 // of forces; nor is a leader leaving the country ("Ghani had
                 // left"), unless the clause names the forces he takes out.
+                // An administration that flees is officials running, not
+                // forces withdrawing ("the interim administration fled").
                 EventKind::Withdrawal => {
                     !c.agents.iter().any(|a| self.can_withdraw(a))
                         || persons_only && !self.names_forces(&self.clause(&c.toks, false))
+                        || c.toks
+                            .clone()
+                            .any(|k| self.lex.cues.flight_verbs.contains(self.word(k)))
+                            && c.agents.iter().all(|a| {
+                                a.actor
+                                    .as_deref()
+                                    .is_none_or(|x| x.kind == ActorKind::Government)
+                            })
                 }
                 // "Ghani flew out with a few associates": a leader leaving is
                 // no evacuation; evacuating people is ("evacuated 120,000").
