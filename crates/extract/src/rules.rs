@@ -552,6 +552,22 @@ impl SentenceRules<'_, '_> {
         if !c.form.is_past() && c.form != Form::Base {
             return false;
         }
+        // Headline passives drop the auxiliary: "Menapal assassinated in
+        // Kabul", "three killed by stray bullets". A killing or an arrest
+        // (transitive verbs) with no object before a preposition is one.
+        if c.form.is_past()
+            && c.toks.len() == 1
+            && matches!(
+                c.kind,
+                EventKind::AttackOnCivilians | EventKind::Arrest | EventKind::Abduction
+            )
+            && matches!(
+                self.word(c.toks.end),
+                "by" | "in" | "near" | "at" | "on" | "outside" | "during" | "after"
+            )
+        {
+            return true;
+        }
         let mut i = c.toks.start;
         while i > self.range.start {
             i -= 1;
