@@ -994,6 +994,22 @@ impl SentenceRules<'_, '_> {
     /// target was killed") is the toll of an event told elsewhere. Fighting
     /// aimed at civilians is an attack on civilians.
     fn casualties(&self, cands: &mut [Cand]) {
+        // "a car bomb and gun attack": one complex attack, coded by its
+        // first and heaviest weapon.
+        let bombs: Vec<usize> = cands
+            .iter()
+            .filter(|a| a.alive && a.kind == EventKind::Explosion && a.form == Form::Noun)
+            .map(|a| a.toks.end)
+            .collect();
+        for b in cands.iter_mut().filter(|b| {
+            b.alive && b.kind == EventKind::ArmedClash && matches!(b.form, Form::Noun | Form::Base)
+        }) {
+            if bombs.iter().any(|&end| {
+                b.toks.start > end && b.toks.start - end <= 2 && self.word(end) == "and"
+            }) {
+                b.alive = false;
+            }
+        }
         let killing = |c: &Cand| c.kind == EventKind::AttackOnCivilians && c.form != Form::Noun;
         let other_violence = cands
             .iter()
