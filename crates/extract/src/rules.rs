@@ -1121,18 +1121,26 @@ impl SentenceRules<'_, '_> {
         if let Some(p) = self.last_place.filter(|p| p.toks.start >= window_start) {
             return Some(p.clone());
         }
-        let candidates = || {
-            self.doc.places.iter().filter(|p| {
-                p.toks.start >= window_start
-                    && p.toks.end <= before
-                    && p.role == sitrep_model::PlaceRole::Literal
-                    && !self.reference_point(p)
-            })
-        };
-        candidates()
-            .rfind(|p| !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1))
-            .or_else(|| candidates().rfind(|p| p.place.kind == PlaceKind::Admin1))
+        self.named_before(before, false)
+            .or_else(|| self.named_before(before, true))
             .cloned()
+    }
+
+    /// The last literal place named in this or the two sentences before,
+    /// before token `before`: a town or site, or (`region`) a province.
+    fn named_before(&self, before: usize, region: bool) -> Option<&PlaceRef> {
+        let window_start = self.doc.sentences[self.sentence.saturating_sub(2)].start;
+        self.doc.places.iter().rfind(|p| {
+            p.toks.start >= window_start
+                && p.toks.end <= before
+                && p.role == sitrep_model::PlaceRole::Literal
+                && !self.reference_point(p)
+                && if region {
+                    p.place.kind == PlaceKind::Admin1
+                } else {
+                    !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1)
+                }
+        })
     }
 
     /// A place named only to locate something else or to date a report.
@@ -1309,6 +1317,19 @@ impl SentenceRules<'_, '_> {
                 .filter(|p| p.place.kind != PlaceKind::Country)
                 .cloned()
                 .collect();
+        }
+        // "The base, about 60 km north of Kabul in Parwan province, was
+        // handed over": the subject is the place the anaphor points back
+        // to; the apposition only locates it.
+        let k = clause.start;
+        let anaphoric_subject = self.word(k) == "the"
+            && self.anaphor(k + 1)
+            && self.word(k + 2) == ","
+            && before.first().is_none_or(|p| p.toks.start > k + 2);
+        if anaphoric_subject {
+            if let Some(p) = self.named_before(k, false) {
+                return vec![p.clone()];
+            }
         }
         // The subject is the first local place of the clause ("Qalat, the
         // capital of Zabul, has been taken"), with the list that follows it.
