@@ -1280,12 +1280,19 @@ impl SentenceRules<'_, '_> {
         for p in rest {
             // A name the gazetteer lacks may stand in the list ("Deh Salah,
             // Pul-e Hesar and Banu"): it is skipped, the list goes on.
+            // The gap is separators, or separators, a name, separators.
             let gap = last_end..p.toks.start;
-            let separated = gap.clone().any(|k| self.in_set(k, LIST_GAP));
-            if !gap.clone().all(|k| {
-                self.in_set(k, LIST_GAP)
-                    || separated && (self.doc.capitalised(k) || self.word(k) == "-")
-            }) {
+            let sep = |k: usize| self.in_set(k, LIST_GAP);
+            let name = |k: usize| self.doc.capitalised(k) || self.word(k) == "-";
+            let first_name = gap.clone().find(|&k| !sep(k));
+            let last_name = gap.clone().rev().find(|&k| !sep(k));
+            let ok = match (first_name, last_name) {
+                (None, _) | (_, None) => true,
+                (Some(a), Some(b)) => {
+                    a > gap.start && b + 1 < gap.end && (a..=b).all(name)
+                }
+            };
+            if !ok {
                 break;
             }
             last_end = p.toks.end;
