@@ -302,6 +302,7 @@ impl SentenceRules<'_, '_> {
         self.assign_quantities(&mut cands, &quants);
         self.obligations(&mut cands);
         self.check_agents(&mut cands);
+        self.purposes(&mut cands);
         self.resolve_speech(&mut cands, media);
         self.speech_places(&mut cands);
         self.assign_times(&mut cands);
@@ -1288,9 +1289,7 @@ impl SentenceRules<'_, '_> {
             let last_name = gap.clone().rev().find(|&k| !sep(k));
             let ok = match (first_name, last_name) {
                 (None, _) | (_, None) => true,
-                (Some(a), Some(b)) => {
-                    a > gap.start && b + 1 < gap.end && (a..=b).all(name)
-                }
+                (Some(a), Some(b)) => a > gap.start && b + 1 < gap.end && (a..=b).all(name),
             };
             if !ok {
                 break;
@@ -1399,6 +1398,16 @@ impl SentenceRules<'_, '_> {
                 .rfind(locative)
                 // "In Washington, Biden said ...": the place of the speech.
                 .filter(|p| !(p.toks.end..c.toks.start).any(|k| self.is_speech_word(k)))
+        });
+        // "travelled to Mazar-i-Sharif, ..., where he met": the place "where"
+        // stands for.
+        let pick = pick.or_else(|| {
+            let k = (clause.start.saturating_sub(1)..c.toks.start)
+                .find(|&k| self.word(k) == "where")?;
+            self.places
+                .iter()
+                .filter(|p| p.toks.end <= k && p.toks.end + 8 >= k && self.literal(p))
+                .find(|p| !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1))
         });
         let Some(first) = pick else {
             return Vec::new();
@@ -1978,6 +1987,23 @@ impl SentenceRules<'_, '_> {
                         && matches!(c.form, Form::Noun | Form::Phrase)))
             {
                 c.alive = false;
+            }
+        }
+    }
+
+    /// "met Noor and Dostum to discuss the defence of the north": the talk
+    /// a meeting was for is that meeting, not another one.
+    fn purposes(&self, cands: &mut [Cand]) {
+        for i in 1..cands.len() {
+            let diplomatic_meeting =
+                |k: EventKind| matches!(k, EventKind::Meeting | EventKind::Negotiation);
+            if diplomatic_meeting(cands[i].kind)
+                && self.word(cands[i].toks.start.wrapping_sub(1)) == "to"
+                && cands[..i]
+                    .iter()
+                    .any(|o| o.alive && diplomatic_meeting(o.kind))
+            {
+                cands[i].alive = false;
             }
         }
     }
