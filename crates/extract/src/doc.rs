@@ -14,7 +14,7 @@ use sitrep_model::{
 };
 use sitrep_recognise::Recognition;
 
-use crate::lexicon::{CueSet, Cues, Words};
+use crate::lexicon::{CueSet, Cues, Lexicon, WordFlags, Words};
 use crate::rules::state_actor;
 
 /// The people of a country named by a plural demonym ("Palestinians").
@@ -75,12 +75,13 @@ pub(crate) struct Doc<'a> {
     pub places: Vec<PlaceRef>,
     pub agents: Vec<AgentRef>,
     pub times: Vec<TimeRef>,
-    /// Whether some cue starts with each token's word.
-    cue_start: Vec<bool>,
+    /// The [`WordFlags`] of each token's word.
+    flags: Vec<u8>,
 }
 
 impl<'a> Doc<'a> {
-    pub(crate) fn new(text: &'a str, rec: &Recognition, cues: &Cues) -> Doc<'a> {
+    pub(crate) fn new(text: &'a str, rec: &Recognition, lex: &Lexicon) -> Doc<'a> {
+        let cues = &lex.cues;
         let (folded, to_orig, to_fold) = fold_with_maps(text);
         let toks: Vec<Span> = sitrep_text::tokens(&folded)
             .into_iter()
@@ -97,14 +98,19 @@ impl<'a> Doc<'a> {
             places: Vec::new(),
             agents: Vec::new(),
             times: Vec::new(),
-            cue_start: Vec::new(),
+            flags: Vec::new(),
         };
-        // Most words cannot start a cue by their first letter and length
-        // alone: no hashing.
-        doc.cue_start = (0..doc.toks.len())
+        // One lookup per token for every per-word test the rules repeat.
+        doc.flags = (0..doc.toks.len())
             .map(|i| {
                 let w = doc.word(i);
-                cues.starter_shapes.may_contain(w) && cues.starters.contains(w)
+                let flags = lex.flags.get(w);
+                let listed = flags & WordFlags::QUANTITY_START != 0;
+                if crate::quantity::may_start(&lex.quantities, w, listed) {
+                    flags | WordFlags::QUANTITY_START
+                } else {
+                    flags & !WordFlags::QUANTITY_START
+                }
             })
             .collect();
         // Sentences from the recognition when they fit the text, else our own.
@@ -438,7 +444,7 @@ impl<'a> Doc<'a> {
         cues: &'c CueSet,
     ) -> Option<(usize, &'c Words)> {
         for i in range.clone() {
-            if !self.cue_start.get(i).copied().unwrap_or(false) {
+            if !self.has_flag(i, WordFlags::CUE_START) {
                 continue;
             }
             for c in cues.starting_with(self.word(i)) {
@@ -448,6 +454,20 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    fn has_flag(&self, i: usize, flag: u8) -> bool {
+        self.flags.get(i).is_some_and(|f| f & flag != 0)
+    }
+
+    /// True when token `i` ends a trigger's clause.
+    pub(crate) fn clause_break(&self, i: usize) -> bool {
+        self.has_flag(i, WordFlags::CLAUSE_BREAK)
+    }
+
+    /// True when a number or share may start at token `i`.
+    pub(crate) fn quantity_start(&self, i: usize) -> bool {
+        self.has_flag(i, WordFlags::QUANTITY_START)
     }
 
     /// True when token `i` starts with an upper-case letter in the original.

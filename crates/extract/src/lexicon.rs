@@ -317,8 +317,6 @@ pub(crate) struct Cues {
     /// Every word any cue set starts with (filled when the extractor is
     /// built), so a text's other words are passed over with one lookup.
     pub starters: WordSet,
-    /// The shapes of `starters` (filled with them).
-    pub starter_shapes: Shapes,
     pub negation: CueSet,
     pub hypothetical: CueSet,
     pub future: CueSet,
@@ -461,8 +459,6 @@ pub(crate) struct QuantityWords {
     /// The first bytes of `starters` (filled when the extractor is built), so
     /// most tokens are passed over without hashing.
     pub starter_bytes: ByteSet,
-    /// The shapes of `starters` (filled with `starter_bytes`).
-    pub starter_shapes: Shapes,
     /// The shapes of `fatality_words` and `injury_words` (filled likewise).
     pub fatality_shapes: Shapes,
     pub injury_shapes: Shapes,
@@ -523,6 +519,43 @@ pub(crate) struct Lexicon {
     pub media: Vec<String>,
     pub codes: HashMap<EventKind, KindCodes>,
     pub intent: Intent,
+    /// What each listed word may start or end (filled when the extractor is
+    /// built).
+    pub flags: WordFlags,
+}
+
+/// Per-word tests the rules repeat at many tokens, answered by one lookup
+/// per token when an article's view is built: whether a word starts a cue,
+/// breaks a clause or starts a quantity.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordFlags {
+    map: WordMap<u8>,
+    /// The shapes of the words in `map`, so most words need no lookup.
+    shapes: Shapes,
+}
+
+impl WordFlags {
+    /// Some cue starts with the word (see [`Cues::starters`]).
+    pub(crate) const CUE_START: u8 = 1;
+    /// The word ends a trigger's clause (see [`Cues::clause_breaks`]).
+    pub(crate) const CLAUSE_BREAK: u8 = 2;
+    /// A number or share may start with the word (see `quantity::may_start`).
+    pub(crate) const QUANTITY_START: u8 = 4;
+
+    pub(crate) fn add<'w>(&mut self, words: impl IntoIterator<Item = &'w String>, flag: u8) {
+        for w in words {
+            self.shapes.add(w);
+            *self.map.entry(w.clone()).or_default() |= flag;
+        }
+    }
+
+    /// The flags of the words added equal to `w` (0 for any other word).
+    pub(crate) fn get(&self, w: &str) -> u8 {
+        if !self.shapes.may_contain(w) {
+            return 0;
+        }
+        self.map.get(w).copied().unwrap_or(0)
+    }
 }
 
 impl Lexicon {

@@ -167,11 +167,14 @@ impl Extractor {
             .collect()
         };
         lex.cues.starters = starters.into_iter().collect();
-        lex.cues.starter_shapes = lexicon::Shapes::of(&lex.cues.starters);
         lex.quantities.starter_bytes = lexicon::ByteSet::first_bytes(&lex.quantities.starters);
-        lex.quantities.starter_shapes = lexicon::Shapes::of(&lex.quantities.starters);
         lex.quantities.fatality_shapes = lexicon::Shapes::of(&lex.quantities.fatality_words);
         lex.quantities.injury_shapes = lexicon::Shapes::of(&lex.quantities.injury_words);
+        let mut flags = lexicon::WordFlags::default();
+        flags.add(&lex.cues.starters, lexicon::WordFlags::CUE_START);
+        flags.add(&lex.cues.clause_breaks, lexicon::WordFlags::CLAUSE_BREAK);
+        flags.add(&lex.quantities.starters, lexicon::WordFlags::QUANTITY_START);
+        lex.flags = flags;
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -217,7 +220,7 @@ impl Extractor {
 
     /// Extracts the events of one article from its recognition.
     pub fn extract(&self, article: &Article, rec: &Recognition) -> Vec<Event> {
-        let doc = Doc::new(&article.text, rec, &self.lex.cues);
+        let doc = Doc::new(&article.text, rec, &self.lex);
         let (hits, media) = self.scan(&doc);
         let mut cands: Vec<Cand> = Vec::new();
         let mut last_place: Option<doc::PlaceRef> = None;
@@ -247,7 +250,7 @@ impl Extractor {
                 .filter(|m| within(&m.toks))
                 .cloned()
                 .collect();
-            rules::clause_breaks(&doc, &self.lex, range, &mut breaks);
+            rules::clause_breaks(&doc, range, &mut breaks);
             let rules = SentenceRules {
                 doc: &doc,
                 lex: &self.lex,

@@ -208,20 +208,14 @@ pub(crate) struct SentenceRules<'a, 'd> {
 /// Fills `out` with the clause breaks of the tokens `range`, each with
 /// whether it is soft for modality, so each trigger's clause is found without
 /// looking words up again.
-pub(crate) fn clause_breaks(
-    doc: &Doc,
-    lex: &Lexicon,
-    range: &Range<usize>,
-    out: &mut Vec<(usize, bool)>,
-) {
+pub(crate) fn clause_breaks(doc: &Doc, range: &Range<usize>, out: &mut Vec<(usize, bool)>) {
     out.clear();
-    out.extend(range.clone().filter_map(|i| {
-        let w = doc.word(i);
-        lex.cues
-            .clause_breaks
-            .contains(w)
-            .then(|| (i, SOFT_BREAKS.contains(&w)))
-    }));
+    out.extend(
+        range
+            .clone()
+            .filter(|&i| doc.clause_break(i))
+            .map(|i| (i, SOFT_BREAKS.contains(&doc.word(i)))),
+    );
 }
 
 /// A bare common noun with no country ("troops", "fighters").
