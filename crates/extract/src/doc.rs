@@ -83,10 +83,17 @@ impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str, rec: &Recognition, lex: &Lexicon) -> Doc<'a> {
         let cues = &lex.cues;
         let (folded, to_orig, to_fold) = fold_with_maps(text);
-        let toks: Vec<Span> = sitrep_text::tokens(&folded)
-            .into_iter()
-            .map(|t| t.span)
-            .collect();
+        // ASCII folds byte for byte (to lower case) and tokenising does not
+        // look at case: the recognition's tokens are the folded text's then.
+        let reuse = text.is_ascii() && rec.tokens.last().is_some_and(|t| t.span.end <= text.len());
+        let toks: Vec<Span> = if reuse {
+            rec.tokens.iter().map(|t| t.span).collect()
+        } else {
+            sitrep_text::tokens(&folded)
+                .into_iter()
+                .map(|t| t.span)
+                .collect()
+        };
         let mut doc = Doc {
             text,
             folded,
@@ -549,6 +556,24 @@ mod fold_tests {
         to_orig.push(text.len() as u32);
         to_fold[text.len()] = folded.len() as u32;
         (folded, to_orig, to_fold)
+    }
+
+    /// `Doc::new` reuses the recognition's tokens of an ASCII text for its
+    /// folded text: that holds only while tokenising ignores case.
+    #[test]
+    fn ascii_tokens_do_not_depend_on_case() {
+        let cases = [
+            "Taliban fighters TOOK Herat on Friday.",
+            "The U.S. and U.K. sent 3,000 troops; al-Qaeda's leader (ISIS-K) fled.",
+            "Mazar-i-Sharif fell at 5.30pm, said Lt.-Gen. Sami Sadat -- 'We lost.'",
+            "A.B.C. u.s. E.U. eu 1.5 1,500 x-Ray ABC's",
+        ];
+        for text in cases {
+            let (folded, _, _) = fold_with_maps(text);
+            let spans =
+                |t: &str| -> Vec<_> { sitrep_text::tokens(t).iter().map(|t| t.span).collect() };
+            assert_eq!(spans(text), spans(&folded), "{text:?}");
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@
 use sitrep_actors::ActorDictionary;
 use sitrep_gazetteer::Gazetteer;
 use sitrep_model::{Article, Mention, Span};
+use sitrep_text::Token;
 
 pub mod actors;
 pub mod places;
@@ -27,6 +28,9 @@ pub struct Recognition {
     pub sentences: Vec<Span>,
     /// Every mention, sorted by start offset (mentions of different types may overlap).
     pub mentions: Vec<Mention>,
+    /// The article's tokens ([`sitrep_text::tokens`]), in order, so later
+    /// stages need not cut the text again.
+    pub tokens: Vec<Token>,
 }
 
 /// Recognises places, actors, people and dates in articles.
@@ -82,6 +86,7 @@ impl Recogniser {
         Recognition {
             mentions: merge_in_order([places, actors, times]),
             sentences,
+            tokens,
         }
     }
 }
