@@ -112,11 +112,14 @@ impl<'a> Doc<'a> {
             .map(|i| {
                 let w = doc.word(i);
                 let flags = lex.flags.get(w);
-                let listed = flags & WordFlags::QUANTITY_START != 0;
-                if crate::quantity::may_start(&lex.quantities, w, listed) {
+                // A listed quantity starter starts one; digits and hyphenated
+                // number words too.
+                if flags & WordFlags::QUANTITY_START == 0
+                    && crate::quantity::may_start(&lex.quantities, w, false)
+                {
                     flags | WordFlags::QUANTITY_START
                 } else {
-                    flags & !WordFlags::QUANTITY_START
+                    flags
                 }
             })
             .collect();

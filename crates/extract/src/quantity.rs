@@ -141,6 +141,7 @@ pub(crate) fn find(doc: &Doc, q: &QuantityWords, sent: Range<usize>) -> Vec<Quan
 /// number word ("fourteen", "twenty-five") or the first word of a share.
 /// `listed`: whether `w` is one of the quantity starters. Answered once per
 /// token when the article's view is built ([`Doc::quantity_start`]).
+#[inline]
 pub(crate) fn may_start(q: &QuantityWords, w: &str, listed: bool) -> bool {
     let Some(&first) = w.as_bytes().first() else {
         return false;
@@ -153,9 +154,12 @@ pub(crate) fn may_start(q: &QuantityWords, w: &str, listed: bool) -> bool {
     if first != b'-' && !q.starter_bytes.contains(first) {
         return false;
     }
+    // "twenty-five": the part before the first hyphen is a number word. A
+    // byte loop: the words are short, and this runs at nearly every token.
     listed
-        || w.split_once('-')
-            .is_some_and(|(a, _)| q.numbers.contains_key(a))
+        || w.bytes()
+            .position(|b| b == b'-')
+            .is_some_and(|k| q.numbers.contains_key(&w[..k]))
 }
 
 /// "more than half of the country's territory".
