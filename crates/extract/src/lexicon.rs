@@ -530,8 +530,9 @@ pub(crate) struct Lexicon {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordFlags {
     map: WordMap<u8>,
-    /// The shapes of the words in `map`, so most words need no lookup.
-    shapes: Shapes,
+    /// A bit per [`WordFlags::key`] of the words in `map`: most other words
+    /// are passed over without hashing them whole.
+    keys: Vec<u64>,
 }
 
 impl WordFlags {
@@ -542,19 +543,42 @@ impl WordFlags {
     /// A number or share may start with the word (see `quantity::may_start`).
     pub(crate) const QUANTITY_START: u8 = 4;
 
+    /// Bits in `keys`.
+    const KEY_BITS: u32 = 12;
+
     pub(crate) fn add<'w>(&mut self, words: impl IntoIterator<Item = &'w String>, flag: u8) {
+        if self.keys.is_empty() {
+            self.keys = vec![0; 1 << (WordFlags::KEY_BITS - 6)];
+        }
         for w in words {
-            self.shapes.add(w);
+            let k = WordFlags::key(w.as_bytes());
+            self.keys[k >> 6] |= 1 << (k & 63);
             *self.map.entry(w.clone()).or_default() |= flag;
         }
     }
 
+    /// A few bits from a word's length and first, second and last bytes:
+    /// equal words have equal keys, and the common words of a text rarely
+    /// share one with a listed word ("the" and "two" differ in all but two).
+    fn key(w: &[u8]) -> usize {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return 0;
+        };
+        let second = w.get(1).copied().unwrap_or(0);
+        let x = (w.len() as u32 & 0xff)
+            | u32::from(first) << 8
+            | u32::from(second) << 16
+            | u32::from(last) << 24;
+        (x.wrapping_mul(0x9e37_79b1) >> (32 - WordFlags::KEY_BITS)) as usize
+    }
+
     /// The flags of the words added equal to `w` (0 for any other word).
     pub(crate) fn get(&self, w: &str) -> u8 {
-        if !self.shapes.may_contain(w) {
-            return 0;
+        let k = WordFlags::key(w.as_bytes());
+        match self.keys.get(k >> 6) {
+            Some(bits) if bits & (1 << (k & 63)) != 0 => self.map.get(w).copied().unwrap_or(0),
+            _ => 0,
         }
-        self.map.get(w).copied().unwrap_or(0)
     }
 }
 
