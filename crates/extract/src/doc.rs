@@ -170,7 +170,13 @@ impl<'a> Doc<'a> {
         for p in &self.places {
             let pl = &p.place;
             let next = p.toks.end;
-            let near = |set: &[Words]| (next..next + 2).any(|i| set.iter().any(|w| self.at(i, w)));
+            // Most words start no such noun: looked at only where one may.
+            let near = |set: &[Words]| {
+                (next..next + 2).any(|i| {
+                    self.has_flag(i, WordFlags::STATE_NOUN_START)
+                        && set.iter().any(|w| self.at(i, w))
+                })
+            };
             let state = match p.role {
                 PlaceRole::Metonym => Some(false),
                 PlaceRole::Modifier => {

@@ -542,6 +542,9 @@ impl WordFlags {
     pub(crate) const CLAUSE_BREAK: u8 = 2;
     /// A number or share may start with the word (see `quantity::may_start`).
     pub(crate) const QUANTITY_START: u8 = 4;
+    /// A noun of a state's forces or government starts with the word (see
+    /// [`Cues::state_forces_nouns`]).
+    pub(crate) const STATE_NOUN_START: u8 = 8;
 
     /// Bits in `keys`.
     const KEY_BITS: u32 = 12;

@@ -174,6 +174,13 @@ impl Extractor {
         flags.add(&lex.cues.starters, lexicon::WordFlags::CUE_START);
         flags.add(&lex.cues.clause_breaks, lexicon::WordFlags::CLAUSE_BREAK);
         flags.add(&lex.quantities.starters, lexicon::WordFlags::QUANTITY_START);
+        let nouns = lex.cues.state_forces_nouns.iter();
+        flags.add(
+            nouns
+                .chain(&lex.cues.state_government_nouns)
+                .filter_map(|w| w.first()),
+            lexicon::WordFlags::STATE_NOUN_START,
+        );
         lex.flags = flags;
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
