@@ -1665,19 +1665,23 @@ fn pass_on_times(cands: &mut [Cand]) {
 /// The government a place stands for ("Washington decided"), under the
 /// dictionary's naming convention.
 pub(crate) fn state_actor(country: &str, country_name: &str, forces: bool) -> ActorMention {
-    let lower = country.to_ascii_lowercase();
+    // Built by concatenation: called for most place mentions, where the
+    // formatting machinery costs more than the rest of the work.
+    let mut id = country.to_ascii_lowercase();
     if forces {
+        id.push_str(".forces");
         ActorMention {
-            id: format!("{lower}.forces"),
-            name: format!("{country_name} forces"),
+            id,
+            name: [country_name, " forces"].concat(),
             kind: ActorKind::StateForces,
             country: Some(country.to_string()),
             generic: false,
         }
     } else {
+        id.push_str(".government");
         ActorMention {
-            id: format!("{lower}.government"),
-            name: format!("Government of {country_name}"),
+            id,
+            name: ["Government of ", country_name].concat(),
             kind: ActorKind::Government,
             country: Some(country.to_string()),
             generic: false,
