@@ -312,6 +312,7 @@ impl<'a> Doc<'a> {
     }
 
     fn index_mentions(&mut self, rec: &Recognition) {
+        let mut shared = Shared::default();
         for m in &rec.mentions {
             if !self.valid(m.span) || m.span.is_empty() {
                 continue;
@@ -325,14 +326,20 @@ impl<'a> Doc<'a> {
                     if let Some(place) = &p.place {
                         self.places.push(PlaceRef {
                             toks,
-                            place: Rc::new(place.clone()),
+                            place: share(&mut shared.places, place),
                             role: p.role,
                             span: m.span,
                         });
                     }
                 }
-                MentionKind::Actor(a) => self.add_agent(toks, Some(a), None, m.span),
-                MentionKind::Person(p) => self.add_agent(toks, None, Some(p), m.span),
+                MentionKind::Actor(a) => {
+                    let actor = share(&mut shared.actors, a);
+                    self.add_agent(toks, Some(actor), None, m.span);
+                }
+                MentionKind::Person(p) => {
+                    let person = share(&mut shared.people, p);
+                    self.add_agent(toks, None, Some(person), m.span);
+                }
                 MentionKind::Time(TimeMention {
                     range: Some(range), ..
                 }) => self.times.push(TimeRef {
@@ -350,12 +357,11 @@ impl<'a> Doc<'a> {
 
     /// Overlapping actor and person mentions become one agent ("Defence
     /// Secretary Ben Wallace" as a person affiliated to a government).
-    /// Mentions are copied only when the agent keeps them.
     fn add_agent(
         &mut self,
         toks: Range<usize>,
-        actor: Option<&ActorMention>,
-        person: Option<&PersonMention>,
+        actor: Option<Rc<ActorMention>>,
+        person: Option<Rc<PersonMention>>,
         span: Span,
     ) {
         if let Some(a) = self
@@ -364,10 +370,10 @@ impl<'a> Doc<'a> {
             .find(|a| a.toks.start < toks.end && toks.start < a.toks.end)
         {
             if a.actor.is_none() {
-                a.actor = actor.cloned().map(Rc::new);
+                a.actor = actor;
             }
             if a.person.is_none() {
-                a.person = person.cloned().map(Rc::new);
+                a.person = person;
             }
             a.toks = a.toks.start.min(toks.start)..a.toks.end.max(toks.end);
             a.span = Span::new(a.span.start.min(span.start), a.span.end.max(span.end));
@@ -375,8 +381,8 @@ impl<'a> Doc<'a> {
         }
         self.agents.push(AgentRef {
             toks,
-            actor: actor.cloned().map(Rc::new),
-            person: person.cloned().map(Rc::new),
+            actor,
+            person,
             span,
         });
     }
@@ -538,6 +544,27 @@ fn fold_with_maps(text: &str) -> (String, Vec<u32>, Vec<u32>) {
     to_fold.resize(text.len(), folded.len() as u32);
     to_fold.push(folded.len() as u32);
     (folded, to_orig, to_fold)
+}
+
+/// One shared copy of each distinct mention value of an article: names
+/// repeat ("Kabul", "the Taliban"), and comparing two costs less than
+/// copying one. A copy changed later is unshared first (`Rc::make_mut`).
+#[derive(Default)]
+struct Shared {
+    places: Vec<Rc<Place>>,
+    actors: Vec<Rc<ActorMention>>,
+    people: Vec<Rc<PersonMention>>,
+}
+
+/// The pool's copy of `value`, made on its first occurrence.
+fn share<T: Clone + PartialEq>(pool: &mut Vec<Rc<T>>, value: &T) -> Rc<T> {
+    // A repeat is most often of a recent mention: newest first.
+    if let Some(rc) = pool.iter().rev().find(|rc| ***rc == *value) {
+        return Rc::clone(rc);
+    }
+    let rc = Rc::new(value.clone());
+    pool.push(Rc::clone(&rc));
+    rc
 }
 
 /// The items of a list sorted by start token that start inside `r`.
