@@ -45,6 +45,7 @@
 
 #![deny(missing_docs)]
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -685,22 +686,25 @@ impl Extractor {
                 sub_event_type: s,
             });
         }
-        let actor = e.actor.as_ref().map(|a| a.id.clone()).or_else(|| {
+        // The fields are borrowed, not copied: only a GeoNames id is written out.
+        let actor = e.actor.as_ref().map(|a| a.id.as_str()).or_else(|| {
             e.person
                 .as_ref()
-                .map(|p| p.id.clone().unwrap_or_else(|| p.name.clone()))
+                .map(|p| p.id.as_deref().unwrap_or(&p.name))
         });
         let place = e.place.as_ref().map(|p| {
-            p.geonameid
-                .map_or_else(|| p.name.clone(), |g| g.to_string())
+            p.geonameid.map_or(Cow::Borrowed(p.name.as_str()), |g| {
+                Cow::Owned(g.to_string())
+            })
         });
-        e.id = Event::compute_id(
+        let id = Event::compute_id(
             e.kind,
-            actor.as_deref(),
+            actor,
             e.target.as_ref().map(|t| t.id.as_str()),
             place.as_deref(),
             e.date.as_ref(),
         );
+        e.id = id;
     }
 }
 
