@@ -101,7 +101,11 @@ fn merge_in_order<const N: usize>(lists: [Vec<Mention>; N]) -> Vec<Mention> {
     let key = |m: &Mention| (m.span.start, std::cmp::Reverse(m.span.end));
     let mut out = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     let mut lists = lists.map(|mut list| {
-        list.sort_by_key(key);
+        // Most lists come sorted: checking is cheaper than the sort's
+        // scratch copy of such large values.
+        if !list.is_sorted_by_key(key) {
+            list.sort_by_key(key);
+        }
         list.into_iter().peekable()
     });
     loop {
