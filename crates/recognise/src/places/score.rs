@@ -45,10 +45,8 @@ impl ArticleContext {
                 Some((_, n)) => *n += w,
                 None => ctx.countries.push((e.country.to_string(), w)),
             }
-            if e.kind == PlaceKind::Admin1 {
-                if !ctx.admin1.contains(&c.entry) {
-                    ctx.admin1.push(c.entry);
-                }
+            if e.kind == PlaceKind::Admin1 && !ctx.admin1.contains(&c.entry) {
+                ctx.admin1.push(c.entry);
             }
         }
         let mut ranked: Vec<&(String, f64)> = ctx.countries.iter().collect();
