@@ -14,7 +14,7 @@ use sitrep_model::{
 };
 use sitrep_recognise::Recognition;
 
-use crate::lexicon::{CueSet, Cues, Words};
+use crate::lexicon::{CueSet, Cues, Lexicon, WordFlags, Words};
 use crate::rules::state_actor;
 
 /// The people of a country named by a plural demonym ("Palestinians").
@@ -75,17 +75,25 @@ pub(crate) struct Doc<'a> {
     pub places: Vec<PlaceRef>,
     pub agents: Vec<AgentRef>,
     pub times: Vec<TimeRef>,
-    /// Whether some cue starts with each token's word.
-    cue_start: Vec<bool>,
+    /// The [`WordFlags`] of each token's word.
+    flags: Vec<u8>,
 }
 
 impl<'a> Doc<'a> {
-    pub(crate) fn new(text: &'a str, rec: &Recognition, cues: &Cues) -> Doc<'a> {
+    pub(crate) fn new(text: &'a str, rec: &Recognition, lex: &Lexicon) -> Doc<'a> {
+        let cues = &lex.cues;
         let (folded, to_orig, to_fold) = fold_with_maps(text);
-        let toks: Vec<Span> = sitrep_text::tokens(&folded)
-            .into_iter()
-            .map(|t| t.span)
-            .collect();
+        // ASCII folds byte for byte (to lower case) and tokenising does not
+        // look at case: the recognition's tokens are the folded text's then.
+        let reuse = text.is_ascii() && rec.tokens.last().is_some_and(|t| t.span.end <= text.len());
+        let toks: Vec<Span> = if reuse {
+            rec.tokens.iter().map(|t| t.span).collect()
+        } else {
+            sitrep_text::tokens(&folded)
+                .into_iter()
+                .map(|t| t.span)
+                .collect()
+        };
         let mut doc = Doc {
             text,
             folded,
@@ -97,14 +105,22 @@ impl<'a> Doc<'a> {
             places: Vec::new(),
             agents: Vec::new(),
             times: Vec::new(),
-            cue_start: Vec::new(),
+            flags: Vec::new(),
         };
-        // Most words cannot start a cue by their first letter and length
-        // alone: no hashing.
-        doc.cue_start = (0..doc.toks.len())
+        // One lookup per token for every per-word test the rules repeat.
+        doc.flags = (0..doc.toks.len())
             .map(|i| {
                 let w = doc.word(i);
-                cues.starter_shapes.may_contain(w) && cues.starters.contains(w)
+                let flags = lex.flags.get(w);
+                // A listed quantity starter starts one; digits and hyphenated
+                // number words too.
+                if flags & WordFlags::QUANTITY_START == 0
+                    && crate::quantity::may_start(&lex.quantities, w, false)
+                {
+                    flags | WordFlags::QUANTITY_START
+                } else {
+                    flags
+                }
             })
             .collect();
         // Sentences from the recognition when they fit the text, else our own.
@@ -154,7 +170,13 @@ impl<'a> Doc<'a> {
         for p in &self.places {
             let pl = &p.place;
             let next = p.toks.end;
-            let near = |set: &[Words]| (next..next + 2).any(|i| set.iter().any(|w| self.at(i, w)));
+            // Most words start no such noun: looked at only where one may.
+            let near = |set: &[Words]| {
+                (next..next + 2).any(|i| {
+                    self.has_flag(i, WordFlags::STATE_NOUN_START)
+                        && set.iter().any(|w| self.at(i, w))
+                })
+            };
             let state = match p.role {
                 PlaceRole::Metonym => Some(false),
                 PlaceRole::Modifier => {
@@ -303,6 +325,7 @@ impl<'a> Doc<'a> {
     }
 
     fn index_mentions(&mut self, rec: &Recognition) {
+        let mut shared = Shared::default();
         for m in &rec.mentions {
             if !self.valid(m.span) || m.span.is_empty() {
                 continue;
@@ -316,14 +339,20 @@ impl<'a> Doc<'a> {
                     if let Some(place) = &p.place {
                         self.places.push(PlaceRef {
                             toks,
-                            place: Rc::new(place.clone()),
+                            place: share(&mut shared.places, place),
                             role: p.role,
                             span: m.span,
                         });
                     }
                 }
-                MentionKind::Actor(a) => self.add_agent(toks, Some(a), None, m.span),
-                MentionKind::Person(p) => self.add_agent(toks, None, Some(p), m.span),
+                MentionKind::Actor(a) => {
+                    let actor = share(&mut shared.actors, a);
+                    self.add_agent(toks, Some(actor), None, m.span);
+                }
+                MentionKind::Person(p) => {
+                    let person = share(&mut shared.people, p);
+                    self.add_agent(toks, None, Some(person), m.span);
+                }
                 MentionKind::Time(TimeMention {
                     range: Some(range), ..
                 }) => self.times.push(TimeRef {
@@ -341,12 +370,11 @@ impl<'a> Doc<'a> {
 
     /// Overlapping actor and person mentions become one agent ("Defence
     /// Secretary Ben Wallace" as a person affiliated to a government).
-    /// Mentions are copied only when the agent keeps them.
     fn add_agent(
         &mut self,
         toks: Range<usize>,
-        actor: Option<&ActorMention>,
-        person: Option<&PersonMention>,
+        actor: Option<Rc<ActorMention>>,
+        person: Option<Rc<PersonMention>>,
         span: Span,
     ) {
         if let Some(a) = self
@@ -355,10 +383,10 @@ impl<'a> Doc<'a> {
             .find(|a| a.toks.start < toks.end && toks.start < a.toks.end)
         {
             if a.actor.is_none() {
-                a.actor = actor.cloned().map(Rc::new);
+                a.actor = actor;
             }
             if a.person.is_none() {
-                a.person = person.cloned().map(Rc::new);
+                a.person = person;
             }
             a.toks = a.toks.start.min(toks.start)..a.toks.end.max(toks.end);
             a.span = Span::new(a.span.start.min(span.start), a.span.end.max(span.end));
@@ -366,8 +394,8 @@ impl<'a> Doc<'a> {
         }
         self.agents.push(AgentRef {
             toks,
-            actor: actor.cloned().map(Rc::new),
-            person: person.cloned().map(Rc::new),
+            actor,
+            person,
             span,
         });
     }
@@ -451,7 +479,7 @@ impl<'a> Doc<'a> {
         cues: &'c CueSet,
     ) -> Option<(usize, &'c Words)> {
         for i in range.clone() {
-            if !self.cue_start.get(i).copied().unwrap_or(false) {
+            if !self.has_flag(i, WordFlags::CUE_START) {
                 continue;
             }
             for c in cues.starting_with(self.word(i)) {
@@ -461,6 +489,20 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    fn has_flag(&self, i: usize, flag: u8) -> bool {
+        self.flags.get(i).is_some_and(|f| f & flag != 0)
+    }
+
+    /// True when token `i` ends a trigger's clause.
+    pub(crate) fn clause_break(&self, i: usize) -> bool {
+        self.has_flag(i, WordFlags::CLAUSE_BREAK)
+    }
+
+    /// True when a number or share may start at token `i`.
+    pub(crate) fn quantity_start(&self, i: usize) -> bool {
+        self.has_flag(i, WordFlags::QUANTITY_START)
     }
 
     /// True when token `i` starts with an upper-case letter in the original.
@@ -517,6 +559,27 @@ fn fold_with_maps(text: &str) -> (String, Vec<u32>, Vec<u32>) {
     (folded, to_orig, to_fold)
 }
 
+/// One shared copy of each distinct mention value of an article: names
+/// repeat ("Kabul", "the Taliban"), and comparing two costs less than
+/// copying one. A copy changed later is unshared first (`Rc::make_mut`).
+#[derive(Default)]
+struct Shared {
+    places: Vec<Rc<Place>>,
+    actors: Vec<Rc<ActorMention>>,
+    people: Vec<Rc<PersonMention>>,
+}
+
+/// The pool's copy of `value`, made on its first occurrence.
+fn share<T: Clone + PartialEq>(pool: &mut Vec<Rc<T>>, value: &T) -> Rc<T> {
+    // A repeat is most often of a recent mention: newest first.
+    if let Some(rc) = pool.iter().rev().find(|rc| ***rc == *value) {
+        return Rc::clone(rc);
+    }
+    let rc = Rc::new(value.clone());
+    pool.push(Rc::clone(&rc));
+    rc
+}
+
 /// The items of a list sorted by start token that start inside `r`.
 fn within<'i, T>(items: &'i [T], start: impl Fn(&T) -> usize, r: &Range<usize>) -> &'i [T] {
     let a = items.partition_point(|x| start(x) < r.start);
@@ -542,6 +605,24 @@ mod fold_tests {
         to_orig.push(text.len() as u32);
         to_fold[text.len()] = folded.len() as u32;
         (folded, to_orig, to_fold)
+    }
+
+    /// `Doc::new` reuses the recognition's tokens of an ASCII text for its
+    /// folded text: that holds only while tokenising ignores case.
+    #[test]
+    fn ascii_tokens_do_not_depend_on_case() {
+        let cases = [
+            "Taliban fighters TOOK Herat on Friday.",
+            "The U.S. and U.K. sent 3,000 troops; al-Qaeda's leader (ISIS-K) fled.",
+            "Mazar-i-Sharif fell at 5.30pm, said Lt.-Gen. Sami Sadat -- 'We lost.'",
+            "A.B.C. u.s. E.U. eu 1.5 1,500 x-Ray ABC's",
+        ];
+        for text in cases {
+            let (folded, _, _) = fold_with_maps(text);
+            let spans =
+                |t: &str| -> Vec<_> { sitrep_text::tokens(t).iter().map(|t| t.span).collect() };
+            assert_eq!(spans(text), spans(&folded), "{text:?}");
+        }
     }
 
     #[test]

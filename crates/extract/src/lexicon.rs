@@ -343,8 +343,6 @@ pub(crate) struct Cues {
     /// Every word any cue set starts with (filled when the extractor is
     /// built), so a text's other words are passed over with one lookup.
     pub starters: WordSet,
-    /// The shapes of `starters` (filled with them).
-    pub starter_shapes: Shapes,
     pub negation: CueSet,
     pub hypothetical: CueSet,
     pub future: CueSet,
@@ -496,8 +494,6 @@ pub(crate) struct QuantityWords {
     /// The first bytes of `starters` (filled when the extractor is built), so
     /// most tokens are passed over without hashing.
     pub starter_bytes: ByteSet,
-    /// The shapes of `starters` (filled with `starter_bytes`).
-    pub starter_shapes: Shapes,
     /// The shapes of `fatality_words` and `injury_words` (filled likewise).
     pub fatality_shapes: Shapes,
     pub injury_shapes: Shapes,
@@ -563,6 +559,70 @@ pub(crate) struct Lexicon {
     pub media: Vec<String>,
     pub codes: HashMap<EventKind, KindCodes>,
     pub intent: Intent,
+    /// What each listed word may start or end (filled when the extractor is
+    /// built).
+    pub flags: WordFlags,
+}
+
+/// Per-word tests the rules repeat at many tokens, answered by one lookup
+/// per token when an article's view is built: whether a word starts a cue,
+/// breaks a clause or starts a quantity.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordFlags {
+    map: WordMap<u8>,
+    /// A bit per [`WordFlags::key`] of the words in `map`: most other words
+    /// are passed over without hashing them whole.
+    keys: Vec<u64>,
+}
+
+impl WordFlags {
+    /// Some cue starts with the word (see [`Cues::starters`]).
+    pub(crate) const CUE_START: u8 = 1;
+    /// The word ends a trigger's clause (see [`Cues::clause_breaks`]).
+    pub(crate) const CLAUSE_BREAK: u8 = 2;
+    /// A number or share may start with the word (see `quantity::may_start`).
+    pub(crate) const QUANTITY_START: u8 = 4;
+    /// A noun of a state's forces or government starts with the word (see
+    /// [`Cues::state_forces_nouns`]).
+    pub(crate) const STATE_NOUN_START: u8 = 8;
+
+    /// Bits in `keys`.
+    const KEY_BITS: u32 = 12;
+
+    pub(crate) fn add<'w>(&mut self, words: impl IntoIterator<Item = &'w String>, flag: u8) {
+        if self.keys.is_empty() {
+            self.keys = vec![0; 1 << (WordFlags::KEY_BITS - 6)];
+        }
+        for w in words {
+            let k = WordFlags::key(w.as_bytes());
+            self.keys[k >> 6] |= 1 << (k & 63);
+            *self.map.entry(w.clone()).or_default() |= flag;
+        }
+    }
+
+    /// A few bits from a word's length and first, second and last bytes:
+    /// equal words have equal keys, and the common words of a text rarely
+    /// share one with a listed word ("the" and "two" differ in all but two).
+    fn key(w: &[u8]) -> usize {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return 0;
+        };
+        let second = w.get(1).copied().unwrap_or(0);
+        let x = (w.len() as u32 & 0xff)
+            | u32::from(first) << 8
+            | u32::from(second) << 16
+            | u32::from(last) << 24;
+        (x.wrapping_mul(0x9e37_79b1) >> (32 - WordFlags::KEY_BITS)) as usize
+    }
+
+    /// The flags of the words added equal to `w` (0 for any other word).
+    pub(crate) fn get(&self, w: &str) -> u8 {
+        let k = WordFlags::key(w.as_bytes());
+        match self.keys.get(k >> 6) {
+            Some(bits) if bits & (1 << (k & 63)) != 0 => self.map.get(w).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
 }
 
 impl Lexicon {

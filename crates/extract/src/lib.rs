@@ -45,6 +45,7 @@
 
 #![deny(missing_docs)]
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -168,11 +169,21 @@ impl Extractor {
             .collect()
         };
         lex.cues.starters = starters.into_iter().collect();
-        lex.cues.starter_shapes = lexicon::Shapes::of(&lex.cues.starters);
         lex.quantities.starter_bytes = lexicon::ByteSet::first_bytes(&lex.quantities.starters);
-        lex.quantities.starter_shapes = lexicon::Shapes::of(&lex.quantities.starters);
         lex.quantities.fatality_shapes = lexicon::Shapes::of(&lex.quantities.fatality_words);
         lex.quantities.injury_shapes = lexicon::Shapes::of(&lex.quantities.injury_words);
+        let mut flags = lexicon::WordFlags::default();
+        flags.add(&lex.cues.starters, lexicon::WordFlags::CUE_START);
+        flags.add(&lex.cues.clause_breaks, lexicon::WordFlags::CLAUSE_BREAK);
+        flags.add(&lex.quantities.starters, lexicon::WordFlags::QUANTITY_START);
+        let nouns = lex.cues.state_forces_nouns.iter();
+        flags.add(
+            nouns
+                .chain(&lex.cues.state_government_nouns)
+                .filter_map(|w| w.first()),
+            lexicon::WordFlags::STATE_NOUN_START,
+        );
+        lex.flags = flags;
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -218,7 +229,7 @@ impl Extractor {
 
     /// Extracts the events of one article from its recognition.
     pub fn extract(&self, article: &Article, rec: &Recognition) -> Vec<Event> {
-        let doc = Doc::new(&article.text, rec, &self.lex.cues);
+        let doc = Doc::new(&article.text, rec, &self.lex);
         let (hits, media) = self.scan(&doc);
         let hits = self.with_slot_hits(&doc, hits);
         let mut cands: Vec<Cand> = Vec::new();
@@ -249,7 +260,7 @@ impl Extractor {
                 .filter(|m| within(&m.toks))
                 .cloned()
                 .collect();
-            rules::clause_breaks(&doc, &self.lex, range, &mut breaks);
+            rules::clause_breaks(&doc, range, &mut breaks);
             let rules = SentenceRules {
                 doc: &doc,
                 lex: &self.lex,
@@ -754,22 +765,25 @@ impl Extractor {
                 sub_event_type: s,
             });
         }
-        let actor = e.actor.as_ref().map(|a| a.id.clone()).or_else(|| {
+        // The fields are borrowed, not copied: only a GeoNames id is written out.
+        let actor = e.actor.as_ref().map(|a| a.id.as_str()).or_else(|| {
             e.person
                 .as_ref()
-                .map(|p| p.id.clone().unwrap_or_else(|| p.name.clone()))
+                .map(|p| p.id.as_deref().unwrap_or(&p.name))
         });
         let place = e.place.as_ref().map(|p| {
-            p.geonameid
-                .map_or_else(|| p.name.clone(), |g| g.to_string())
+            p.geonameid.map_or(Cow::Borrowed(p.name.as_str()), |g| {
+                Cow::Owned(g.to_string())
+            })
         });
-        e.id = Event::compute_id(
+        let id = Event::compute_id(
             e.kind,
-            actor.as_deref(),
+            actor,
             e.target.as_ref().map(|t| t.id.as_str()),
             place.as_deref(),
             e.date.as_ref(),
         );
+        e.id = id;
     }
 }
 

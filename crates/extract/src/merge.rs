@@ -72,11 +72,11 @@ pub(crate) fn dates_compatible(a: &DateRange, b: &DateRange) -> bool {
     lo(a) <= hi(b) && lo(b) <= hi(a)
 }
 
-fn speaker(e: &Event) -> Option<String> {
+fn speaker(e: &Event) -> Option<&str> {
     e.person
         .as_ref()
-        .map(|p| p.id.clone().unwrap_or_else(|| p.name.clone()))
-        .or_else(|| e.actor.as_ref().map(|a| a.id.clone()))
+        .map(|p| p.id.as_deref().unwrap_or(&p.name))
+        .or_else(|| e.actor.as_ref().map(|a| a.id.as_str()))
 }
 
 fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
@@ -89,7 +89,9 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
             return false;
         }
         // One speaker's demand and threat are two acts.
-        let code = |e: &Event| e.plover.as_ref().map(|p| p.event_type.clone());
+        fn code(e: &Event) -> Option<&str> {
+            e.plover.as_ref().map(|p| p.event_type.as_str())
+        }
         if code(a).is_some() && code(b).is_some() && code(a) != code(b) {
             return false;
         }

@@ -123,7 +123,7 @@ pub(crate) fn find(doc: &Doc, q: &QuantityWords, sent: Range<usize>) -> Vec<Quan
     let mut out = Vec::new();
     let mut i = sent.start;
     while i < sent.end {
-        if !may_start(doc, q, i) {
+        if !doc.quantity_start(i) {
             i += 1;
             continue;
         }
@@ -137,10 +137,12 @@ pub(crate) fn find(doc: &Doc, q: &QuantityWords, sent: Range<usize>) -> Vec<Quan
     out
 }
 
-/// True when a number or share can start at token `i`: digits, a number
-/// word ("fourteen", "twenty-five") or the first word of a share.
-fn may_start(doc: &Doc, q: &QuantityWords, i: usize) -> bool {
-    let w = doc.word(i);
+/// True when a number or share can start with the word `w`: digits, a
+/// number word ("fourteen", "twenty-five") or the first word of a share.
+/// `listed`: whether `w` is one of the quantity starters. Answered once per
+/// token when the article's view is built ([`Doc::quantity_start`]).
+#[inline]
+pub(crate) fn may_start(q: &QuantityWords, w: &str, listed: bool) -> bool {
     let Some(&first) = w.as_bytes().first() else {
         return false;
     };
@@ -152,9 +154,12 @@ fn may_start(doc: &Doc, q: &QuantityWords, i: usize) -> bool {
     if first != b'-' && !q.starter_bytes.contains(first) {
         return false;
     }
-    (q.starter_shapes.may_contain(w) && q.starters.contains(w))
-        || w.split_once('-')
-            .is_some_and(|(a, _)| q.numbers.contains_key(a))
+    // "twenty-five": the part before the first hyphen is a number word. A
+    // byte loop: the words are short, and this runs at nearly every token.
+    listed
+        || w.bytes()
+            .position(|b| b == b'-')
+            .is_some_and(|k| q.numbers.contains_key(&w[..k]))
 }
 
 /// "more than half of the country's territory".

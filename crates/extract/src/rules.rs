@@ -230,20 +230,14 @@ pub(crate) struct SentenceRules<'a, 'd> {
 /// Fills `out` with the clause breaks of the tokens `range`, each with
 /// whether it is soft for modality, so each trigger's clause is found without
 /// looking words up again.
-pub(crate) fn clause_breaks(
-    doc: &Doc,
-    lex: &Lexicon,
-    range: &Range<usize>,
-    out: &mut Vec<(usize, bool)>,
-) {
+pub(crate) fn clause_breaks(doc: &Doc, range: &Range<usize>, out: &mut Vec<(usize, bool)>) {
     out.clear();
-    out.extend(range.clone().filter_map(|i| {
-        let w = doc.word(i);
-        lex.cues
-            .clause_breaks
-            .contains(w)
-            .then(|| (i, SOFT_BREAKS.contains(&w)))
-    }));
+    out.extend(
+        range
+            .clone()
+            .filter(|&i| doc.clause_break(i))
+            .map(|i| (i, SOFT_BREAKS.contains(&doc.word(i)))),
+    );
 }
 
 /// A bare common noun with no country ("troops", "fighters").
@@ -2132,19 +2126,23 @@ fn pass_on_times(cands: &mut [Cand]) {
 /// The government a place stands for ("Washington decided"), under the
 /// dictionary's naming convention.
 pub(crate) fn state_actor(country: &str, country_name: &str, forces: bool) -> ActorMention {
-    let lower = country.to_ascii_lowercase();
+    // Built by concatenation: called for most place mentions, where the
+    // formatting machinery costs more than the rest of the work.
+    let mut id = country.to_ascii_lowercase();
     if forces {
+        id.push_str(".forces");
         ActorMention {
-            id: format!("{lower}.forces"),
-            name: format!("{country_name} forces"),
+            id,
+            name: [country_name, " forces"].concat(),
             kind: ActorKind::StateForces,
             country: Some(country.to_string()),
             generic: false,
         }
     } else {
+        id.push_str(".government");
         ActorMention {
-            id: format!("{lower}.government"),
-            name: format!("Government of {country_name}"),
+            id,
+            name: ["Government of ", country_name].concat(),
             kind: ActorKind::Government,
             country: Some(country.to_string()),
             generic: false,

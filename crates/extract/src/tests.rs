@@ -105,6 +105,7 @@ fn recognise(text: &str, ms: &[(&str, M)]) -> Recognition {
     Recognition {
         sentences: sitrep_text::sentences(text),
         mentions,
+        tokens: sitrep_text::tokens(text),
     }
 }
 

@@ -327,7 +327,10 @@ impl Gazetteer {
         // About one name in twelve words; growing a vector costs more than
         // a little spare room.
         let mut matches = Vec::with_capacity(scan.words.len() / 8);
-        let mut first_steps = FirstSteps::default();
+        // About one word in five starts with a capital: room for their
+        // first steps at once rather than growing the table several times.
+        let mut first_steps =
+            FirstSteps::with_capacity_and_hasher(scan.words.len() / 4, Default::default());
         let mut i = 0;
         while i < scan.words.len() {
             match self.longest_at(&scan, i, &mut first_steps) {

@@ -15,6 +15,7 @@
 use sitrep_actors::ActorDictionary;
 use sitrep_gazetteer::Gazetteer;
 use sitrep_model::{Article, Mention, MentionKind, Span};
+use sitrep_text::Token;
 
 pub mod actors;
 pub mod places;
@@ -27,6 +28,9 @@ pub struct Recognition {
     pub sentences: Vec<Span>,
     /// Every mention, sorted by start offset (mentions of different types may overlap).
     pub mentions: Vec<Mention>,
+    /// The article's tokens ([`sitrep_text::tokens`]), in order, so later
+    /// stages need not cut the text again.
+    pub tokens: Vec<Token>,
 }
 
 /// Recognises places, actors, people and dates in articles.
@@ -93,6 +97,7 @@ impl Recogniser {
         Recognition {
             mentions: merge_in_order([places, actors, times]),
             sentences,
+            tokens,
         }
     }
 }
@@ -134,7 +139,11 @@ fn merge_in_order<const N: usize>(lists: [Vec<Mention>; N]) -> Vec<Mention> {
     let key = |m: &Mention| (m.span.start, std::cmp::Reverse(m.span.end));
     let mut out = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     let mut lists = lists.map(|mut list| {
-        list.sort_by_key(key);
+        // Most lists come sorted: checking is cheaper than the sort's
+        // scratch copy of such large values.
+        if !list.is_sorted_by_key(key) {
+            list.sort_by_key(key);
+        }
         list.into_iter().peekable()
     });
     loop {

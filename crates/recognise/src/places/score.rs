@@ -1,8 +1,6 @@
 //! Ranking a name's candidate entries: importance, how the name belongs to
 //! the entry, the words around it, and what else the article names.
 
-use std::collections::HashSet;
-
 use sitrep_gazetteer::{Entry, EntryId, Gazetteer, NameKind};
 use sitrep_model::PlaceKind;
 
@@ -24,7 +22,8 @@ pub(super) struct ArticleContext {
     focus: Option<String>,
     /// Mentions per country (ISO alpha-2); an article names a handful.
     countries: Vec<(String, f64)>,
-    admin1: HashSet<EntryId>,
+    /// The admin1 units named; a handful, looked up for every candidate.
+    admin1: Vec<EntryId>,
 }
 
 impl ArticleContext {
@@ -56,8 +55,8 @@ impl ArticleContext {
                 Some((_, n)) => *n += w,
                 None => ctx.countries.push((e.country.to_string(), w)),
             }
-            if e.kind == PlaceKind::Admin1 {
-                ctx.admin1.insert(c.entry);
+            if e.kind == PlaceKind::Admin1 && !ctx.admin1.contains(&c.entry) {
+                ctx.admin1.push(c.entry);
             }
         }
         let mut ranked: Vec<&(String, f64)> = ctx.countries.iter().collect();
