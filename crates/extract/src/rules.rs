@@ -571,7 +571,7 @@ impl SentenceRules<'_, '_> {
                 return true;
             }
             // "were briefly detained", "was reportedly killed".
-            if !ADVERBS.contains(&w) && !(w.len() > 4 && w.ends_with("ly")) {
+            if !(ADVERBS.contains(&w) || w.len() > 4 && w.ends_with("ly")) {
                 return false;
             }
         }
