@@ -864,11 +864,20 @@ impl SentenceRules<'_, '_> {
             return;
         }
         let places = self.locative_places(c, clause);
-        if places.is_empty() {
+        if !assault {
+            // "took the governor's office and the police headquarters": the
+            // town's seat of power, in the town the report is about.
+            if places.is_empty() {
+                if let Some(p) = self.antecedent(c.toks.start) {
+                    c.places.push(p);
+                    c.implicit_place = true;
+                }
+            } else {
+                c.places = places;
+            }
             return;
         }
-        if !assault {
-            c.places = places;
+        if places.is_empty() {
             return;
         }
         c.kind = EventKind::ArmedClash;
