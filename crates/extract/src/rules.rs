@@ -1800,8 +1800,9 @@ impl SentenceRules<'_, '_> {
                     let mut t = t.clone();
                     // "said on Sunday that the base had fallen": the day it was
                     // said; what it reports happened by then.
+                    // ("said in a statement on Tuesday that ...").
                     let of_speech = t.toks.end <= best.toks.start
-                        && (t.toks.start.saturating_sub(2)..t.toks.start)
+                        && (t.toks.start.saturating_sub(5).max(self.range.start)..t.toks.start)
                             .any(|k| self.is_speech_word(k));
                     if of_speech
                         && t.range.relation == TimeRelation::Within
