@@ -290,6 +290,8 @@ struct CuesFile {
     #[serde(default)]
     harmless: Vec<String>,
     #[serde(default)]
+    causes: Vec<String>,
+    #[serde(default)]
     assault_verbs: Vec<String>,
     #[serde(default)]
     flight_verbs: Vec<String>,
@@ -368,6 +370,9 @@ pub(crate) struct Cues {
     pub absence: CueSet,
     /// Words around a shooting that make it no attack ("celebratory gunfire").
     pub harmless: CueSet,
+    /// Words before a violent noun that make it the cause of another act
+    /// ("in retaliation for the attacks").
+    pub causes: CueSet,
     /// Capture verbs that say an assault ("stormed"), not control.
     pub assault_verbs: WordSet,
     /// Withdrawal verbs that say people ran, not that forces pulled back.
@@ -688,6 +693,7 @@ impl Lexicon {
                     .extend(f.place_anaphors.iter().map(|s| fold(s)));
                 c.absence.extend(f.absence.iter().map(|s| words(s)));
                 c.harmless.extend(f.harmless.iter().map(|s| words(s)));
+                c.causes.extend(f.causes.iter().map(|s| words(s)));
                 c.assault_verbs
                     .extend(f.assault_verbs.iter().map(|s| fold(s)));
                 c.flight_verbs

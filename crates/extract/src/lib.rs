@@ -159,6 +159,7 @@ impl Extractor {
                 &c.aggregate,
                 &c.absence,
                 &c.harmless,
+                &c.causes,
                 &c.denial,
                 &i.cues,
                 &i.conditions,

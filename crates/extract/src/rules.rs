@@ -407,6 +407,19 @@ impl SentenceRules<'_, '_> {
         {
             return None;
         }
+        // "in retaliation for the group's attacks on shipping": the cause
+        // named, coded when it is told, not here; unless it is dated
+        // ("retaliation for Thursday's bombing at Kabul airport").
+        if is_violence(def.kind) {
+            let before = h.toks.start.saturating_sub(5).max(self.range.start)..h.toks.start;
+            let dated = self
+                .times
+                .iter()
+                .any(|t| t.toks.start >= before.start && t.toks.end <= h.toks.start);
+            if !dated && self.doc.find_cue(before, &self.lex.cues.causes).is_some() {
+                return None;
+            }
+        }
         // "celebratory gunfire", "fired into the air": shooting at no one.
         if is_violence(c.kind) {
             let around = c.toks.start.saturating_sub(3).max(self.range.start)
@@ -731,11 +744,18 @@ impl SentenceRules<'_, '_> {
                 }
                 // "X retook Ghazni after heavy clashes": a nominal in a
                 // subordinate phrase shares the main clause's subject.
+                // A speaker does not share what it reports: "Saree said five
+                // fighters were killed in 73 strikes" (strikes by others).
+                let speaker = |a: &&AgentRef| {
+                    (a.toks.end..(a.toks.end + 4).min(self.range.end))
+                        .any(|k| self.is_speech_word(k))
+                };
                 if c.agents.is_empty() && !c.form.is_past() && !c.pronoun_subject {
                     c.agents = self
                         .agents_in(self.range.start..clause.start)
                         .rev()
                         .filter(usable)
+                        .filter(|a| c.kind == EventKind::Statement || !speaker(a))
                         .find(|a| !weak(a))
                         .cloned()
                         .into_iter()
