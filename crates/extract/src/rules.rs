@@ -964,7 +964,7 @@ impl SentenceRules<'_, '_> {
     /// "more attacks") is background, not an event.
     fn implicit_places(&self, cands: &mut [Cand]) {
         for c in cands.iter_mut().filter(|c| c.alive && c.places.is_empty()) {
-            let territory = is_territory(c.kind);
+            let territory = is_territory(c.kind) || c.kind == EventKind::ControlClaim;
             if !(territory
                 || is_violence(c.kind)
                 || matches!(
@@ -996,15 +996,24 @@ impl SentenceRules<'_, '_> {
             if territory && !clause.clone().any(|k| self.anaphor(k)) {
                 continue;
             }
-            // "around the city" far from any name: the city of the dateline.
-            let place = self.antecedent(c.toks.start).or_else(|| {
-                clause
-                    .clone()
-                    .any(|k| self.anaphor(k))
-                    .then(|| self.dateline_city())
-                    .flatten()
-                    .cloned()
+            // "across the valley", "in the province": a region named before.
+            let region = clause.clone().any(|k| {
+                self.anaphor(k) && matches!(self.word(k), "valley" | "province" | "region")
             });
+            let region_place = region
+                .then(|| self.named_before(c.toks.start, true).cloned())
+                .flatten();
+            // "around the city" far from any name: the city of the dateline.
+            let place = region_place
+                .or_else(|| self.antecedent(c.toks.start))
+                .or_else(|| {
+                    clause
+                        .clone()
+                        .any(|k| self.anaphor(k))
+                        .then(|| self.dateline_city())
+                        .flatten()
+                        .cloned()
+                });
             if let Some(p) = place {
                 c.places.push(p);
                 c.implicit_place = true;
