@@ -79,9 +79,26 @@ fn speaker(e: &Event) -> Option<&str> {
         .or_else(|| e.actor.as_ref().map(|a| a.id.as_str()))
 }
 
+/// "40 civilians killed in Lashkar Gah" with no one named as killer, and
+/// "fighters and forces battled for Lashkar Gah": the deaths are the fight's
+/// toll, one event.
+fn toll_of_fight(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
+    // The killer only guessed from the article is no killer named.
+    let toll = |e: &Event, m: &Meta| {
+        e.kind == EventKind::AttackOnCivilians && (e.actor.is_none() || m.actor_fallback)
+    };
+    (toll(a, am) && b.kind == EventKind::ArmedClash)
+        || (toll(b, bm) && a.kind == EventKind::ArmedClash)
+}
+
 fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
-    if a.kind != b.kind || a.negated != b.negated || a.hypothetical != b.hypothetical {
+    if a.negated != b.negated || a.hypothetical != b.hypothetical {
         return false;
+    }
+    if a.kind != b.kind {
+        return toll_of_fight(a, am, b, bm)
+            && matches!((&a.place, &b.place), (Some(x), Some(y)) if same_place(x, y))
+            && matches!((&a.date, &b.date), (Some(x), Some(y)) if dates_compatible(x, y));
     }
     let mirror = a.kind == EventKind::ArmedClash && mirrored(a, b);
     if a.kind == EventKind::Statement {
@@ -170,7 +187,18 @@ fn precision_rank(d: &DateRange) -> (u8, Precision) {
 
 /// Folds `b` into `a`: evidence is joined, missing fields are filled with a
 /// note of where they came from, the more precise date wins.
-fn absorb(a: &mut Event, am: &mut Meta, b: Event, bm: Meta) {
+fn absorb(a: &mut Event, am: &mut Meta, mut b: Event, bm: Meta) {
+    if a.kind != b.kind && b.kind == EventKind::ArmedClash {
+        // The fight absorbs its toll, whichever was told first, with its sides.
+        std::mem::swap(&mut a.kind, &mut b.kind);
+        std::mem::swap(&mut a.plover, &mut b.plover);
+        std::mem::swap(&mut a.acled, &mut b.acled);
+        if am.actor_fallback || a.actor.is_none() {
+            a.actor = b.actor.take();
+            a.target = b.target.take();
+            am.actor_fallback = bm.actor_fallback;
+        }
+    }
     let b_span = b.sources.first().map(|s| s.sentence_span);
     let mut fields = Vec::new();
     let mut note = |field: &str| {
