@@ -420,6 +420,25 @@ impl SentenceRules<'_, '_> {
                 return None;
             }
         }
+        // "pressing for more than a week": "for" opens a duration, not what
+        // is asked for.
+        if is_diplomatic(def.kind) && self.word(h.toks.end - 1) == "for" {
+            let next = self.word(h.toks.end);
+            let then = self.word(h.toks.end + 1);
+            let unit = |w: &str| {
+                ["hour", "day", "week", "month", "year"]
+                    .iter()
+                    .any(|u| w.starts_with(u))
+            };
+            if matches!(
+                next,
+                "more" | "over" | "several" | "weeks" | "months" | "days" | "years"
+            ) || (matches!(next, "a" | "an") || next.bytes().all(|b| b.is_ascii_digit()))
+                && unit(then)
+            {
+                return None;
+            }
+        }
         // "celebratory gunfire", "fired into the air": shooting at no one.
         if is_violence(c.kind) {
             let around = c.toks.start.saturating_sub(3).max(self.range.start)
