@@ -556,6 +556,9 @@ pub(crate) struct Lexicon {
     pub forms: Vec<TriggerForm>,
     /// Phrases with an actor slot ("in {actor} hands").
     pub slots: Vec<SlotPhrase>,
+    /// Indices into `slots` by the first word after the slot ("" when the
+    /// phrase ends at the slot): most actors are followed by no such word.
+    pub slots_by_next: WordMap<Vec<usize>>,
     /// The folded nominal triggers, to tell "the arrest" (a noun trigger)
     /// from "the city's jail" (a verb trigger's word used as a noun).
     pub noun_forms: WordSet,
@@ -852,12 +855,18 @@ impl Lexicon {
         let Some((before, after)) = text.split_once(SLOT) else {
             return false;
         };
-        let words = |x: &str| x.split_whitespace().map(str::to_string).collect();
+        let words = |x: &str| -> Vec<String> { x.split_whitespace().map(str::to_string).collect() };
+        let after = words(after);
+        let next = after.first().cloned().unwrap_or_default();
+        self.slots_by_next
+            .entry(next)
+            .or_default()
+            .push(self.slots.len());
         self.slots.push(SlotPhrase {
             def,
             form,
             before: words(before),
-            after: words(after),
+            after,
         });
         true
     }

@@ -372,7 +372,11 @@ impl Extractor {
                 "'s" | "'" | "\u{2019}s" => a.toks.end + 1,
                 _ => a.toks.end,
             };
-            for slot in &self.lex.slots {
+            let by_next = |w: &str| self.lex.slots_by_next.get(w).into_iter().flatten();
+            for slot in by_next(doc.word(end))
+                .chain(by_next(""))
+                .map(|&i| &self.lex.slots[i])
+            {
                 let Some(from) = start.checked_sub(slot.before.len()) else {
                     continue;
                 };
