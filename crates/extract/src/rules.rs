@@ -80,26 +80,9 @@ pub(crate) struct Cand {
     pub echo: bool,
 }
 
-/// Prepositions that put a place where an event happens.
-const LOCATIVE: &[&str] = &[
-    "through",
-    "in",
-    "at",
-    "near",
-    "around",
-    "outside",
-    "inside",
-    "across",
-    "on",
-    "into",
-    "to",
-    "from",
-    "towards",
-    "toward",
-    "throughout",
-    "within",
-    "between",
-];
+/// Prepositions that put a place where an event happens: those that only
+/// say where ([`LOCATIVE_ONLY`]) and these, which may also say to whom.
+const LOCATIVE_DIRECTED: &[&str] = &["on", "into", "to", "towards", "toward", "between"];
 /// Prepositions that only say where, never to whom.
 const LOCATIVE_ONLY: &[&str] = &[
     "through",
@@ -1410,7 +1393,7 @@ impl SentenceRules<'_, '_> {
     fn locative_places(&self, c: &Cand, clause: &Range<usize>) -> Vec<PlaceRef> {
         let leaving = c.kind == EventKind::Withdrawal;
         let prep_ok = |k: usize| {
-            self.in_set(k, LOCATIVE)
+            (self.in_set(k, LOCATIVE_ONLY) || self.in_set(k, LOCATIVE_DIRECTED))
                 && !(leaving && matches!(self.word(k), "to" | "towards" | "toward" | "into"))
         };
         // "shelled Kharkiv", "hit Kandahar airport": the struck place is
