@@ -1609,6 +1609,12 @@ impl SentenceRules<'_, '_> {
                     Speech::Direct if other.toks.start > trigger_start => {
                         other.hypothetical = true;
                         other.intended = false;
+                        // "urged both sides towards a settlement and a
+                        // ceasefire": the demand is the act; what it asks
+                        // for is its content, not a diplomatic event.
+                        if is_diplomatic(other.kind) {
+                            other.alive = false;
+                        }
                     }
                     Speech::Deny if other.toks.start > trigger_start => other.negated = true,
                     Speech::Assert => {
