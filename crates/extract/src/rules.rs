@@ -683,15 +683,8 @@ impl SentenceRules<'_, '_> {
         // the assault's agent, though the phrase is another verb's object.
         let modifier =
             |a: &&AgentRef| c.form == Form::Noun && a.toks.end == c.toks.start && a.actor.is_some();
-        // "EU official says group controls 65%": the speaker before a speech
-        // verb is not the subject of what it says.
-        let speaks = |a: &&AgentRef| {
-            c.kind != EventKind::Statement
-                && (a.toks.end..(a.toks.end + 2).min(c.toks.start)).any(|k| self.is_speech_word(k))
-        };
-        let usable = |a: &&AgentRef| {
-            modifier(a) || !self.after_target_prep(a) && !self.object_of_trigger(a) && !speaks(a)
-        };
+        let usable =
+            |a: &&AgentRef| modifier(a) || !self.after_target_prep(a) && !self.object_of_trigger(a);
         let subject = self
             .agents_in(before.clone())
             .rev()
