@@ -635,3 +635,28 @@ fn joint_operations_are_one_event_with_participants() {
         .collect();
     assert_eq!((actor, partners), (Some("us.forces"), vec!["gb.forces"]));
 }
+
+#[test]
+fn what_is_demanded_or_fled_is_no_event_of_its_own() {
+    let qatar = M::Actor("qa.government", ActorKind::Government, "QA");
+    // The demand is the statement; the settlement it asks for is not an event.
+    let events = run(
+        "Qatar urged both sides to speed up efforts towards a political settlement and a ceasefire.",
+        &[("Qatar", qatar)],
+    );
+    let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
+    assert!(!kinds.contains(&EventKind::Ceasefire), "{kinds:?}");
+    assert!(!kinds.contains(&EventKind::Agreement), "{kinds:?}");
+    // The fighting people fled is the background of their flight.
+    let events = run(
+        "Families who had sheltered in Wad Madani after fleeing the fighting in Khartoum were on the move again.",
+        &[
+            ("Wad Madani", M::Place("Wad Madani", PlaceKind::City, "SD", 14.4, 33.5)),
+            ("Khartoum", M::Place("Khartoum", PlaceKind::City, "SD", 15.5, 32.5)),
+        ],
+    );
+    assert!(
+        events.iter().all(|e| e.kind != EventKind::ArmedClash),
+        "{events:#?}"
+    );
+}
