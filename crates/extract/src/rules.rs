@@ -1297,6 +1297,12 @@ impl SentenceRules<'_, '_> {
         if (rel + 1..c.toks.start).any(|k| self.in_set(k, PREPOSITIONS) || self.word(k) == ",") {
             return Vec::new();
         }
+        self.antecedent_of(rel).cloned().into_iter().collect()
+    }
+
+    /// The place a relative word at token `rel` ("which", "where") stands
+    /// for: the most local literal place of the few words before it.
+    fn antecedent_of(&self, rel: usize) -> Option<&PlaceRef> {
         let near = |p: &&PlaceRef| p.toks.end <= rel && p.toks.end + 8 >= rel;
         let local = |p: &&PlaceRef| !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1);
         let before = || self.places.iter().filter(near);
@@ -1304,9 +1310,6 @@ impl SentenceRules<'_, '_> {
             .find(local)
             .or_else(|| before().next_back())
             .filter(|p| self.literal(p))
-            .cloned()
-            .into_iter()
-            .collect()
     }
 
     fn extend_list(&self, first: &PlaceRef, rest: &[&PlaceRef]) -> Vec<PlaceRef> {
@@ -1438,10 +1441,7 @@ impl SentenceRules<'_, '_> {
         let pick = pick.or_else(|| {
             let k = (clause.start.saturating_sub(1)..c.toks.start)
                 .find(|&k| self.word(k) == "where")?;
-            self.places
-                .iter()
-                .filter(|p| p.toks.end <= k && p.toks.end + 8 >= k && self.literal(p))
-                .find(|p| !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1))
+            self.antecedent_of(k)
         });
         let Some(first) = pick else {
             return Vec::new();
