@@ -1548,7 +1548,7 @@ impl SentenceRules<'_, '_> {
             let c = &cands[i];
             if c.agents.is_empty()
                 || c.agents.iter().any(|a| self.commentator(a))
-                || speech == Speech::Assert && c.agents.iter().all(|a| self.informant(a))
+                || speech != Speech::Act && c.agents.iter().all(|a| self.informant(a))
             {
                 cands[i].alive = false;
                 continue;
@@ -1778,10 +1778,21 @@ impl SentenceRules<'_, '_> {
         }
     }
 
-    /// An unnamed source of news ("officials", "residents"), not a side.
+    /// An unnamed source of news ("officials", "residents", "a US
+    /// official"), not a side speaking for itself.
     fn informant(&self, a: &AgentRef) -> bool {
         if a.person.is_some() {
             return false;
+        }
+        // "a US official", "two senior officials": a named side's anonymous
+        // source passes news on; it does not speak for the side.
+        let unnamed = ["a", "an", "one", "two", "three", "several", "some"];
+        let head = self.word(a.toks.end.wrapping_sub(1));
+        let det = a.toks.start.wrapping_sub(1);
+        if (self.in_set(a.toks.start, &unnamed) || self.in_set(det, &unnamed))
+            && self.lex.cues.informants.contains(head)
+        {
+            return true;
         }
         a.actor.as_ref().is_some_and(|m| {
             let side =

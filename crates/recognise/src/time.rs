@@ -36,9 +36,14 @@
 //! within a week" the week after it). The span takes in the preposition and
 //! the relation word ("on Friday", "since 2001"), since they carry meaning.
 //!
+//! Narrative time ("hours later", "two days later", "the next day", "later
+//! that day") counts from the last single day the article named before it,
+//! the story's reference day; with none named yet it is skipped.
+//!
 //! What it does not do: durations are not dates ("a 20-year war", "for two
-//! weeks", "20 years" are not mentions); expressions anchored on another event
-//! ("hours after", "two days later", "the next day") are skipped;
+//! weeks", "20 years" are not mentions); an offset from a named event ("three
+//! days after the bombing") is skipped, since the event's day is not a date
+//! mention;
 //! all-numeric dates other than ISO ("12/08/2021") are skipped as ambiguous;
 //! clock times are ignored; only English is read. Relative expressions get a
 //! `None` range when there is no publication date.
@@ -107,6 +112,7 @@ impl TimeRecogniser {
         let anchor = published.unwrap_or_else(fallback_anchor);
         let mut mentions = Vec::new();
         let mut found = Vec::new();
+        let reference = std::cell::Cell::new(None);
         for (index, sentence) in sentences.iter().enumerate() {
             let lo = toks.partition_point(|t| t.start < sentence.start);
             let hi = toks.partition_point(|t| t.end <= sentence.end);
@@ -119,9 +125,11 @@ impl TimeRecogniser {
                 toks,
                 published,
                 anchor,
+                reference: reference.clone(),
             };
             found.clear();
             parser.scan(&mut found);
+            reference.set(parser.reference.get());
             for &(first, ref f) in &found {
                 let span = Span::new(toks[first].start, toks[f.end - 1].end);
                 let range = (published.is_some() || !f.relative).then_some(f.range);

@@ -11,6 +11,8 @@
 //! date, or a stand-in when there is none (the caller then drops the range and
 //! keeps only the fact that the expression was relative).
 
+use std::cell::Cell;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 use sitrep_model::{DateRange, Precision, TimeRelation};
 
@@ -107,6 +109,9 @@ pub(super) struct Sentence<'a> {
     pub(super) toks: &'a [Tok],
     pub(super) published: Option<NaiveDate>,
     pub(super) anchor: NaiveDate,
+    /// The story's reference day: the last single day named before the
+    /// expression, which "hours later" and "the next day" count from.
+    pub(super) reference: Cell<Option<NaiveDate>>,
 }
 
 impl Sentence<'_> {
@@ -128,6 +133,9 @@ impl Sentence<'_> {
             let starts = tok.num.is_some() || tok.lex.is_some_and(|l| l.can_start());
             if starts && next_anchor[i] <= ANCHOR_REACH {
                 if let Some(found) = self.expression(i) {
+                    if let Some(day) = reference_day(&found.range) {
+                        self.reference.set(Some(day));
+                    }
                     out.push((i, found));
                     i = found.end;
                     continue;
@@ -179,7 +187,8 @@ impl Sentence<'_> {
     /// the span takes in, if any.
     fn core(&self, i: usize, prep: Prep) -> Option<Found> {
         self.tok(i)?;
-        self.ago(i)
+        self.after_reference(i)
+            .or_else(|| self.ago(i))
             .or_else(|| self.around_now(i, prep))
             .or_else(|| self.deictic(i))
             .or_else(|| self.part_of(i, prep))
@@ -188,6 +197,56 @@ impl Sentence<'_> {
             .or_else(|| self.month_first(i, prep))
             .or_else(|| self.year_first(i, prep))
             .or_else(|| self.weekend(i, prep))
+    }
+
+    // ---- Counts from the story's last day ----------------------------------------
+
+    /// "hours later", "two days later", "the next day", "later that day", "the
+    /// same day": narrative time, counted from the last day the story named
+    /// rather than from publication. Nothing without such a day.
+    fn after_reference(&self, i: usize) -> Option<Found> {
+        let r = self.reference.get()?;
+        let day_word = |j: usize| {
+            matches!(self.lex(j), Some(Lex::Unit(Unit::Day, false)))
+                || self.kw(j, Kw::Night)
+                || self.kw(j, Kw::TimeOfDay)
+        };
+        // "later that day", "that night", "the same day".
+        let j = if self.kw(i, Kw::Later) { i + 1 } else { i };
+        if (self.kw(j, Kw::That) || self.kw(j, Kw::The) && self.kw(j + 1, Kw::Same))
+            && day_word(j + 1 + usize::from(self.kw(j, Kw::The)))
+        {
+            let end = j + 2 + usize::from(self.kw(j, Kw::The));
+            return Some(self.day(end, r));
+        }
+        // "the next day", "the following morning".
+        if self.kw(i, Kw::The)
+            && (self.kw(i + 1, Kw::Next) || self.kw(i + 1, Kw::Following))
+            && day_word(i + 2)
+        {
+            return Some(self.day(i + 3, add_days(r, 1)?));
+        }
+        // "hours later", "a day later", "three days later".
+        let (j, count) = match self.count(i) {
+            Some((j, c)) => (j, Some(c)),
+            None => (i, None),
+        };
+        let Some(Lex::Unit(unit, plural)) = self.lex(j) else {
+            return None;
+        };
+        if !self.kw(j + 1, Kw::Later) || count.is_none() && !plural {
+            return None;
+        }
+        let (lo, hi) = match (unit, count) {
+            // A story's "hours later" is nearly always the same day.
+            (Unit::Hour, _) => (0, 0),
+            (Unit::Day, Some(c)) => (c.lo, c.hi),
+            (Unit::Day, None) => (2, 6),
+            (Unit::Week, Some(c)) => (c.lo * 7, c.hi * 7),
+            _ => return None,
+        };
+        let (start, last) = (add_days(r, lo)?, add_days(r, hi)?);
+        self.span(j + 2, start, last, true)
     }
 
     // ---- Counts back from now -------------------------------------------------
@@ -1228,4 +1287,13 @@ fn is_plural_noun(word: &str) -> bool {
         && word.starts_with(|c: char| c.is_ascii_lowercase())
         && !word.ends_with("ss")
         && !NOT_PLURAL.contains(&word)
+}
+
+/// The single day an expression names, which later narrative time counts
+/// from; deadlines and approximate ranges name none.
+fn reference_day(range: &DateRange) -> Option<NaiveDate> {
+    (range.start == range.end
+        && range.precision == Precision::Day
+        && range.relation == TimeRelation::Within)
+        .then_some(range.start)
 }

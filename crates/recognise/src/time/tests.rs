@@ -409,6 +409,34 @@ const CASES: &[Case] = &[
     case("Two hours after the blast, police arrived.", &[]),
     case("Three days later the city fell.", &[]),
     case("The next day the city fell.", &[]),
+    // Narrative time counts from the last day the story named.
+    case(
+        "Rebels entered the town on Monday. Hours later the army declared a truce.",
+        &[
+            ("on Monday", "2021-08-09..2021-08-09 Day Within"),
+            ("Hours later", "2021-08-09..2021-08-09 Day Within"),
+        ],
+    ),
+    case(
+        "The bridge was blown up on 2 August. The next day the garrison surrendered, and two days later the town fell.",
+        &[
+            ("on 2 August", "2021-08-02..2021-08-02 Day Within"),
+            ("The next day", "2021-08-03..2021-08-03 Day Within"),
+            ("two days later", "2021-08-05..2021-08-05 Day Within"),
+        ],
+    ),
+    case(
+        "Talks opened in Doha on Tuesday. Later that day the envoys met again.",
+        &[
+            ("on Tuesday", "2021-08-10..2021-08-10 Day Within"),
+            ("Later that day", "2021-08-10..2021-08-10 Day Within"),
+        ],
+    ),
+    // A deadline names no day the story stands on.
+    case(
+        "Troops must leave by August 31. Days later the talks failed.",
+        &[("by August 31", "2021-08-13..2021-08-31 Month By")],
+    ),
     case("It was the end of a 20-year war.", &[]),
     case("The war lasted 20 years.", &[]),
     case("The mission ran for two weeks.", &[]),
