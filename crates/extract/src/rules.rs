@@ -1548,7 +1548,19 @@ impl SentenceRules<'_, '_> {
             let c = &cands[i];
             if c.agents.is_empty()
                 || c.agents.iter().any(|a| self.commentator(a))
-                || speech != Speech::Act && c.agents.iter().all(|a| self.informant(a))
+                || speech == Speech::Assert && c.agents.iter().all(|a| self.informant(a))
+                // "Officials blamed the Taliban": an unnamed source's charge is
+                // news attribution too; "Palestinians rejected the plan" is a
+                // people speaking.
+                || speech != Speech::Act
+                    && c.agents.iter().all(|a| {
+                        self.informant(a)
+                            && self
+                                .lex
+                                .cues
+                                .informants
+                                .contains(self.word(a.toks.end.wrapping_sub(1)))
+                    })
             {
                 cands[i].alive = false;
                 continue;
