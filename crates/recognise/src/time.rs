@@ -40,10 +40,11 @@
 //! that day") counts from the last single day the article named before it,
 //! the story's reference day; with none named yet it is skipped.
 //!
+//! "Three days after a car bomb ..." counts back from that day: it dates the
+//! event that follows it.
+//!
 //! What it does not do: durations are not dates ("a 20-year war", "for two
-//! weeks", "20 years" are not mentions); an offset from a named event ("three
-//! days after the bombing") is skipped, since the event's day is not a date
-//! mention;
+//! weeks", "20 years" are not mentions);
 //! all-numeric dates other than ISO ("12/08/2021") are skipped as ambiguous;
 //! clock times are ignored; only English is read. Relative expressions get a
 //! `None` range when there is no publication date.

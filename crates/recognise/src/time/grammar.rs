@@ -187,7 +187,7 @@ impl Sentence<'_> {
     /// the span takes in, if any.
     fn core(&self, i: usize, prep: Prep) -> Option<Found> {
         self.tok(i)?;
-        self.after_reference(i)
+        self.after_reference(i, prep)
             .or_else(|| self.ago(i))
             .or_else(|| self.around_now(i, prep))
             .or_else(|| self.deictic(i))
@@ -204,7 +204,7 @@ impl Sentence<'_> {
     /// "hours later", "two days later", "the next day", "later that day", "the
     /// same day": narrative time, counted from the last day the story named
     /// rather than from publication. Nothing without such a day.
-    fn after_reference(&self, i: usize) -> Option<Found> {
+    fn after_reference(&self, i: usize, prep: Prep) -> Option<Found> {
         let r = self.reference.get()?;
         let day_word = |j: usize| {
             matches!(self.lex(j), Some(Lex::Unit(Unit::Day, false)))
@@ -234,6 +234,25 @@ impl Sentence<'_> {
         let Some(Lex::Unit(unit, plural)) = self.lex(j) else {
             return None;
         };
+        // "a day after the Taliban took the capital", told at the story's
+        // day: the expression dates what follows it, that many days before.
+        // "two days after August 14" is left to the calendar rules.
+        // Hours are left out: "hours after" mostly counts from a time of day
+        // the story did not name.
+        let before = prep == Prep::None
+            && self.kw(j + 1, Kw::After)
+            && matches!(unit, Unit::Day | Unit::Week)
+            && count.is_some_and(|c| c.is_exact())
+            && !matches!(
+                self.lex(j + 2),
+                Some(Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Weekday(_))
+            )
+            && self.tok(j + 2).is_some_and(|t| t.num.is_none());
+        if before {
+            let n = count.map_or(0, |c| c.lo);
+            let back = if unit == Unit::Week { n * 7 } else { n };
+            return Some(self.day(j + 2, add_days(r, -back)?));
+        }
         if !self.kw(j + 1, Kw::Later) || count.is_none() && !plural {
             return None;
         }

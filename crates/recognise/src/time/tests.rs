@@ -432,6 +432,21 @@ const CASES: &[Case] = &[
             ("Later that day", "2021-08-10..2021-08-10 Day Within"),
         ],
     ),
+    // "N days after" dates what follows it, counted back from the story's day.
+    case(
+        "Crowds filled the airport on Monday, a day after the Taliban took the capital.",
+        &[
+            ("on Monday", "2021-08-09..2021-08-09 Day Within"),
+            ("a day after", "2021-08-08..2021-08-08 Day Within"),
+        ],
+    ),
+    case(
+        "The official was shot on Friday. His killing came three days after a car bomb hit the capital.",
+        &[
+            ("on Friday", "2021-08-13..2021-08-13 Day Within"),
+            ("three days after", "2021-08-10..2021-08-10 Day Within"),
+        ],
+    ),
     // A deadline names no day the story stands on.
     case(
         "Troops must leave by August 31. Days later the talks failed.",
