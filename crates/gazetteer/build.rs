@@ -58,6 +58,7 @@ fn build(file: &dyn Fn(&str) -> PathBuf, out: &Path) -> Result<(), Box<dyn std::
         FLAG_DETAIL,
     )?);
     places.extend(source::read_places(&file("regions.tsv"), Kind::Other, 0)?);
+    places.extend(source::read_places(&file("sites.tsv"), Kind::Other, 0)?);
     let mut aliases = source::read_aliases(&file("aliases.tsv"))?;
     aliases.extend(source::read_aliases(&file("demonyms.tsv"))?);
     let (records, unresolved) = layout::assemble(countries, places, aliases);

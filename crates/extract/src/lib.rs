@@ -431,10 +431,14 @@ impl Extractor {
                 fields: Vec::new(),
             };
             let date = self.date_of(&c, article);
-            // Sides acting together in violence are one joint operation, the
-            // first named its actor; otherwise each side is an event of its own
-            // ("the U.S. and Britain said": two statements).
-            let joint = rules::is_violence(c.kind) && c.agents.len() > 1;
+            // Sides acting together in violence, in taking ground or in a
+            // retreat are one joint operation, the first named its actor
+            // ("soldiers and militiamen fled"); otherwise each side is an event
+            // of its own ("the U.S. and Britain said": two statements).
+            let joint = c.agents.len() > 1
+                && (rules::is_violence(c.kind)
+                    || rules::is_territory(c.kind)
+                    || c.kind == EventKind::Withdrawal);
             let agents: Vec<Option<&AgentRef>> = if c.agents.is_empty() {
                 vec![None]
             } else if joint {

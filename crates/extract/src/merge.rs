@@ -44,10 +44,20 @@ pub(crate) fn same_place(a: &Place, b: &Place) -> bool {
     }
 }
 
-/// True when `outer` is the country or province `inner` lies in: a report
-/// may name the region where another names the town.
+/// How far from a city's point a site of its own (an airport, a crossing)
+/// may lie: Kabul's airport is 6 km from the city's point, Kandahar's 16.
+const SITE_OF_CITY_KM: f64 = 25.0;
+
+/// True when `outer` is the country or province `inner` lies in, or the city
+/// a site belongs to: a report may name the region or town where another
+/// names the town or the airport.
 pub(crate) fn contains(outer: &Place, inner: &Place) -> bool {
     match outer.kind {
+        PlaceKind::City => {
+            inner.kind == PlaceKind::Other
+                && outer.country == inner.country
+                && km_between(outer, inner) <= SITE_OF_CITY_KM
+        }
         PlaceKind::Country => outer.country == inner.country && inner.kind != PlaceKind::Country,
         PlaceKind::Admin1 => {
             inner.kind != PlaceKind::Country
@@ -57,6 +67,14 @@ pub(crate) fn contains(outer: &Place, inner: &Place) -> bool {
         }
         _ => false,
     }
+}
+
+/// Distance on the sphere, close enough at city scale.
+fn km_between(a: &Place, b: &Place) -> f64 {
+    let mean_lat = ((a.lat + b.lat) / 2.0).to_radians();
+    let dx = (b.lon - a.lon).to_radians() * mean_lat.cos();
+    let dy = (b.lat - a.lat).to_radians();
+    6371.0 * dx.hypot(dy)
 }
 
 /// Open-ended relations ("by", "from") extend the range to one side.

@@ -161,7 +161,7 @@ const SOFT_BREAKS: &[&str] = &[
     "that", "if", "unless", "whom", "whose", "after", "before", "when", "once", "until",
 ];
 
-fn is_territory(k: EventKind) -> bool {
+pub(crate) fn is_territory(k: EventKind) -> bool {
     matches!(
         k,
         EventKind::TerritoryTaken | EventKind::TerritoryRegained | EventKind::TerritoryTransferred
@@ -1423,10 +1423,20 @@ impl SentenceRules<'_, '_> {
             }
             p.role == sitrep_model::PlaceRole::Literal && (prep_ok(k) || struck(p))
         };
+        // "fled towards the border at Hairatan": where forces run to is not
+        // where they left from. (An evacuation "to Kabul airport" does take
+        // place there.)
+        let leaving = c.kind == EventKind::Withdrawal;
+        let destination = |p: &PlaceRef| {
+            leaving
+                && (c.toks.end..p.toks.start)
+                    .any(|k| self.in_set(k, &["to", "towards", "toward", "into"]))
+        };
         let after = self
             .places
             .iter()
             .filter(|p| p.toks.start >= c.toks.end && p.toks.end <= clause.end)
+            .filter(|p| !destination(p))
             .find(locative);
         let pick = after.or_else(|| {
             self.places

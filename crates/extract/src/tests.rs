@@ -660,3 +660,44 @@ fn what_is_demanded_or_fled_is_no_event_of_its_own() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn retreats_and_sites_locate_where_they_happen() {
+    let army = M::Actor("af.forces", ActorKind::StateForces, "AF");
+    let militia = M::Actor("af.militias", ActorKind::Militia, "AF");
+    // Where soldiers run to is not where they left from; two sides fleeing
+    // together are one retreat.
+    let events = run(
+        "Soldiers and militiamen fled Mazar-i-Sharif towards the border at Hairatan.",
+        &[
+            ("Soldiers", army),
+            ("militiamen", militia),
+            ("Mazar-i-Sharif", M::Place("Mazar-e Sharif", PlaceKind::City, "AF", 36.7, 67.1)),
+            ("Hairatan", M::Place("Hairatan", PlaceKind::Other, "AF", 37.2, 67.4)),
+        ],
+    );
+    let retreats: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Withdrawal)
+        .collect();
+    assert_eq!(retreats.len(), 1, "{events:#?}");
+    assert_eq!(retreats[0].place.as_ref().map(|p| p.name.as_str()), Some("Mazar-e Sharif"));
+    assert_eq!(retreats[0].participants.len(), 1, "{:?}", retreats[0].participants);
+    // An airport told in one sentence and its city in another are one departure.
+    let events = run(
+        "The last US aircraft left Kabul airport on Monday. The last US troops left Kabul on Monday.",
+        &[
+            ("US aircraft", M::Actor("us.forces", ActorKind::StateForces, "US")),
+            ("US troops", M::Actor("us.forces", ActorKind::StateForces, "US")),
+            ("Kabul airport", M::Place("Hamid Karzai International Airport", PlaceKind::Other, "AF", 34.566, 69.212)),
+            ("Kabul", M::Place("Kabul", PlaceKind::City, "AF", 34.528, 69.172)),
+            ("on Monday", M::Day("2021-08-09")),
+        ],
+    );
+    let left: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Withdrawal)
+        .collect();
+    assert_eq!(left.len(), 1, "{events:#?}");
+    assert_eq!(left[0].sources.len(), 2);
+}
