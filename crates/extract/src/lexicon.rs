@@ -296,6 +296,8 @@ struct CuesFile {
     #[serde(default)]
     flight_verbs: Vec<String>,
     #[serde(default)]
+    gatherings: Vec<String>,
+    #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
     air_agents: Vec<String>,
@@ -377,6 +379,9 @@ pub(crate) struct Cues {
     pub assault_verbs: WordSet,
     /// Withdrawal verbs that say people ran, not that forces pulled back.
     pub flight_verbs: WordSet,
+    /// Gatherings of unarmed people ("protest", "rally", "funeral"): fire
+    /// opened on or at one is an attack on civilians.
+    pub gatherings: WordSet,
     /// Speech that denies what follows it ("denied that ... had fallen").
     pub denial: CueSet,
     /// Words in the name of a side that strikes from the air ("warplanes").
@@ -701,6 +706,7 @@ impl Lexicon {
                     .extend(f.assault_verbs.iter().map(|s| fold(s)));
                 c.flight_verbs
                     .extend(f.flight_verbs.iter().map(|s| fold(s)));
+                c.gatherings.extend(f.gatherings.iter().map(|s| fold(s)));
                 c.denial.extend(f.denial.iter().map(|s| words(s)));
                 c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
                 c.facilities.extend(f.facilities.iter().map(|s| fold(s)));

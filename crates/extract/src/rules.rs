@@ -1080,10 +1080,17 @@ impl SentenceRules<'_, '_> {
             {
                 c.kind = EventKind::AirStrike;
             }
+            let gathering = is_violence(c.kind) && self.at_gathering(&c.toks);
+            if gathering && c.target.as_ref().is_some_and(|(t, _)| crate::armed(t)) {
+                // "Three killed as Taliban fire on a protest": the armed side
+                // named is who fired, not who was hit.
+                c.target = None;
+            }
             if c.kind == EventKind::ArmedClash
-                && c.target
-                    .as_ref()
-                    .is_some_and(|(t, _)| t.kind == ActorKind::Civilians)
+                && (gathering
+                    || c.target
+                        .as_ref()
+                        .is_some_and(|(t, _)| t.kind == ActorKind::Civilians))
             {
                 c.kind = EventKind::AttackOnCivilians;
             }
@@ -1131,6 +1138,19 @@ impl SentenceRules<'_, '_> {
                 c.plover = self.lex.defs[c.def].plover.clone();
             }
         }
+    }
+
+    /// True when fire near the trigger was opened on or at a gathering of
+    /// unarmed people: "fire on flag protest", "killed at a rally when
+    /// fighters opened fire".
+    fn at_gathering(&self, toks: &Range<usize>) -> bool {
+        let around = toks.start.saturating_sub(10).max(self.range.start)
+            ..(toks.end + 8).min(self.range.end);
+        around.clone().any(|k| {
+            self.lex.cues.gatherings.contains(self.word(k))
+                && (k.saturating_sub(3).max(around.start)..k)
+                    .any(|j| self.in_set(j, &["on", "at", "into", "upon"]))
+        })
     }
 
     /// True when token `k` points back to a place: "the city", "its

@@ -701,3 +701,39 @@ fn retreats_and_sites_locate_where_they_happen() {
     assert_eq!(left.len(), 1, "{events:#?}");
     assert_eq!(left[0].sources.len(), 2);
 }
+
+#[test]
+fn fire_on_a_gathering_is_an_attack_on_civilians() {
+    let cases: &[(&str, &[(&str, M)])] = &[
+        (
+            "Several people were killed at a rally in Asadabad when Taliban fighters opened fire.",
+            &[("Asadabad", city("Asadabad")), ("Taliban fighters", taliban())],
+        ),
+        (
+            "Three killed as Taliban fire on flag protest in Jalalabad",
+            &[("Taliban", taliban()), ("Jalalabad", city("Jalalabad"))],
+        ),
+        (
+            "Soldiers opened fire on mourners at a funeral in Mandalay on Sunday.",
+            &[
+                ("Soldiers", M::Actor("mm.forces", ActorKind::StateForces, "MM")),
+                ("Mandalay", M::Place("Mandalay", PlaceKind::City, "MM", 21.97, 96.08)),
+            ],
+        ),
+    ];
+    for (text, ms) in cases {
+        let events = run(text, ms);
+        let attack = events
+            .iter()
+            .find(|e| e.kind == EventKind::AttackOnCivilians)
+            .unwrap_or_else(|| panic!("no attack on civilians in {text:?}: {events:#?}"));
+        assert!(
+            attack.target.as_ref().is_none_or(|t| !crate::armed(t)),
+            "{text:?}: {attack:#?}"
+        );
+        assert!(
+            events.iter().all(|e| e.kind != EventKind::ArmedClash),
+            "{text:?}: {events:#?}"
+        );
+    }
+}
