@@ -75,6 +75,8 @@ pub(crate) struct Doc<'a> {
     pub places: Vec<PlaceRef>,
     pub agents: Vec<AgentRef>,
     pub times: Vec<TimeRef>,
+    /// The article's focus country ([`Recognition::focus`]).
+    pub focus: Option<Rc<Place>>,
     /// The [`WordFlags`] of each token's word.
     flags: Vec<u8>,
 }
@@ -105,6 +107,7 @@ impl<'a> Doc<'a> {
             places: Vec::new(),
             agents: Vec::new(),
             times: Vec::new(),
+            focus: rec.focus.clone().map(Rc::new),
             flags: Vec::new(),
         };
         // One lookup per token for every per-word test the rules repeat.

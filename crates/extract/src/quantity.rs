@@ -228,7 +228,17 @@ fn count_at(doc: &Doc, q: &QuantityWords, i: usize, sent: &Range<usize>) -> Opti
         }
     }
     let unit = unit_at(doc, q, next, sent.end, false);
-    let end = unit.map_or(next, |(_, e)| e);
+    let mut end = unit.map_or(next, |(_, e)| e);
+    // "18 provincial capitals out of 34": the whole after the unit.
+    if of.is_none() && unit.is_some() {
+        let whole_at = (doc.word(end) == "out" && doc.word(end + 1) == "of").then_some(end + 2);
+        if let Some((whole, after)) = whole_at.and_then(|j| number_at(doc, q, j, sent.end)) {
+            if whole >= value {
+                of = Some(whole);
+                end = after;
+            }
+        }
+    }
     let near = |r: Range<usize>, set: &crate::lexicon::WordSet, shapes: &Shapes| {
         r.clone().any(|k| {
             k < sent.end && k >= sent.start && {

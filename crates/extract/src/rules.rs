@@ -11,6 +11,7 @@
 //! `lib.rs` and `merge.rs`.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use sitrep_model::{
     ActorKind, ActorMention, EventKind, PersonMention, PlaceKind, Span, TimeRelation,
@@ -2016,6 +2017,16 @@ impl SentenceRules<'_, '_> {
                 .or_else(|| self.doc.places.iter().find(country))
             {
                 c.places.push(p.clone());
+            } else if let (Some(place), Some(q)) = (&self.doc.focus, c.quantities.first()) {
+                // No country named at all ("now control 18 provincial capitals
+                // out of 34" in a report naming two towns): the country the
+                // article's places lie in, on the evidence of the count.
+                c.places.push(PlaceRef {
+                    toks: q.toks.clone(),
+                    place: Rc::clone(place),
+                    role: sitrep_model::PlaceRole::Literal,
+                    span: self.doc.tok_span(&q.toks),
+                });
             }
         }
     }

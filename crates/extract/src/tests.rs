@@ -106,6 +106,7 @@ fn recognise(text: &str, ms: &[(&str, M)]) -> Recognition {
         sentences: sitrep_text::sentences(text),
         mentions,
         tokens: sitrep_text::tokens(text),
+        focus: None,
     }
 }
 
@@ -736,4 +737,26 @@ fn fire_on_a_gathering_is_an_attack_on_civilians() {
             "{text:?}: {events:#?}"
         );
     }
+}
+
+#[test]
+fn counted_claims_read_the_whole_and_lie_in_the_focus_country() {
+    let text = "With Qalat and Firozkoh gone, the militants now control 18 provincial capitals out of 34.";
+    let ms = [
+        ("Qalat", city("Qalat")),
+        ("Firozkoh", city("Firozkoh")),
+        ("militants", taliban()),
+    ];
+    let mut rec = recognise(text, &ms);
+    rec.focus = Some(place("Afghanistan", PlaceKind::Country, "AF", 33.9, 67.7));
+    let mut article = Article::from_text(text, "test");
+    article.published = NaiveDate::from_ymd_opt(2021, 8, 14);
+    let events = Extractor::shipped().unwrap().extract(&article, &rec);
+    let claim = events
+        .iter()
+        .find(|e| e.kind == EventKind::ControlClaim)
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    let q = claim.quantities.first().expect("a count");
+    assert_eq!((q.value, q.of), (18.0, Some(34.0)), "{q:?}");
+    assert_eq!(claim.place.as_ref().map(|p| p.name.as_str()), Some("Afghanistan"));
 }

@@ -14,7 +14,7 @@
 
 use sitrep_actors::ActorDictionary;
 use sitrep_gazetteer::Gazetteer;
-use sitrep_model::{Article, Mention, MentionKind, Span};
+use sitrep_model::{Article, Mention, MentionKind, Place, Span};
 use sitrep_text::Token;
 
 pub mod actors;
@@ -31,6 +31,10 @@ pub struct Recognition {
     /// The article's tokens ([`sitrep_text::tokens`]), in order, so later
     /// stages need not cut the text again.
     pub tokens: Vec<Token>,
+    /// The country most of the article's places lie in, as the gazetteer
+    /// has it: where a claim over "the country" or "18 provincial capitals"
+    /// lies when the text does not name the country.
+    pub focus: Option<Place>,
 }
 
 /// Recognises places, actors, people and dates in articles.
@@ -94,10 +98,15 @@ impl Recogniser {
         let times = self
             .time
             .recognise_tokens(text, &tokens, &sentences, article.published);
+        let focus = focus
+            .as_deref()
+            .and_then(|c| self.gazetteer.country(c))
+            .map(|id| self.gazetteer.place(id));
         Recognition {
             mentions: merge_in_order([places, actors, times]),
             sentences,
             tokens,
+            focus,
         }
     }
 }

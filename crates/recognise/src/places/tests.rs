@@ -439,13 +439,11 @@ fn spans_slice_the_text_and_sentences_are_right() {
 
 #[test]
 fn unknown_places_in_clear_slots_stay_unresolved() {
-    let text = "Fighting was heavy near Zorbatiya and in the village of Qara Tepe. \
-        Evacuation flights left Hamid Karzai International Airport at dawn.";
+    let text = "Fighting was heavy near Zorbatiya and in the village of Qara Tepe.";
     let ms = run(text);
     for surface in [
         "Zorbatiya",
         "Qara Tepe",
-        "Hamid Karzai International Airport",
     ] {
         let m = find(&ms, surface);
         assert_eq!(
@@ -455,5 +453,24 @@ fn unknown_places_in_clear_slots_stay_unresolved() {
             ms.iter().map(describe).collect::<Vec<_>>()
         );
         assert!(m[0].as_place().is_some_and(|p| p.place.is_none()));
+    }
+}
+
+#[test]
+fn shipped_sites_resolve() {
+    let text = "Evacuation flights left Hamid Karzai International Airport at dawn. \
+        The last defenders of Azovstal surrendered.";
+    let ms = run(text);
+    for (surface, name) in [
+        (
+            "Hamid Karzai International Airport",
+            "Hamid Karzai International Airport",
+        ),
+        ("Azovstal", "Azovstal steelworks"),
+    ] {
+        let m = find(&ms, surface);
+        assert_eq!(m.len(), 1, "{surface}: {:?}", ms.iter().map(describe).collect::<Vec<_>>());
+        let place = m[0].as_place().and_then(|p| p.place.as_ref());
+        assert_eq!(place.map(|p| p.name.as_str()), Some(name));
     }
 }
