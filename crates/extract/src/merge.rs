@@ -110,6 +110,23 @@ fn toll_of_fight(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
 }
 
 fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
+    // "rejected the claim and said it would keep fighting": one speaker's
+    // words in one sentence are one statement, whatever acts they hold.
+    // "A spokesman for the TPLF, Getachew Reda, said": the side and its
+    // spokesman are one speaker.
+    let sentence = |e: &Event| e.sources.first().map(|s| s.sentence_span);
+    let one_speaker = speaker(a).is_some() && speaker(a) == speaker(b)
+        || (a.person.is_none() || b.person.is_none())
+            && matches!((&a.actor, &b.actor), (Some(x), Some(y)) if x.id == y.id);
+    if a.kind == EventKind::Statement
+        && b.kind == EventKind::Statement
+        && !a.negated
+        && !b.negated
+        && one_speaker
+        && sentence(a) == sentence(b)
+    {
+        return true;
+    }
     if a.negated != b.negated || a.hypothetical != b.hypothetical {
         return false;
     }
