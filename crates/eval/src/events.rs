@@ -251,7 +251,7 @@ impl EventsReport {
                 "{doc}: {}",
                 describe(
                     e.kind.as_str(),
-                    e.place.as_ref().map(|p| p.name.as_str()),
+                    e.place.as_ref().map(|p| p.name.as_ref()),
                     e.date.map(|d| d.to_string())
                 )
             ));

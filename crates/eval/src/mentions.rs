@@ -144,7 +144,7 @@ fn resolves(m: &Mention, gold: &GoldMention) -> bool {
             match gold.geonameid {
                 Some(id) => place.geonameid == Some(id),
                 None => {
-                    gold.country.as_deref().is_none_or(|c| c == place.country)
+                    gold.country.as_deref().is_none_or(|c| c == &*place.country)
                         && gold
                             .admin1_code
                             .as_deref()

@@ -123,7 +123,7 @@ fn row(e: &Event, options: &AcledOptions) -> Result<Vec<String>, SkipReason> {
     let iso2 = e
         .place
         .as_ref()
-        .map(|p| p.country.as_str())
+        .map(|p| p.country.as_ref())
         .or_else(|| e.actor.as_ref().and_then(|a| a.country.as_deref()))
         .ok_or(SkipReason::NoCountry)?;
     let country = options.countries.get(iso2).ok_or(SkipReason::NoCountry)?;
@@ -184,7 +184,7 @@ fn row(e: &Event, options: &AcledOptions) -> Result<Vec<String>, SkipReason> {
         opt(place.and_then(|p| p.admin1.as_deref())),
         opt(place.and_then(|p| p.admin2.as_deref())),
         String::new(),
-        opt(place.map(|p| p.name.as_str())),
+        opt(place.map(|p| p.name.as_ref())),
         place.map(|p| format!("{:.4}", p.lat)).unwrap_or_default(),
         place.map(|p| format!("{:.4}", p.lon)).unwrap_or_default(),
         place

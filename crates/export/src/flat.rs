@@ -71,10 +71,10 @@ fn row(e: &Event) -> [String; 27] {
         opt(e.actor.as_ref().map(|a| a.id.as_str())),
         opt(e.target.as_ref().map(|a| a.name.as_str())),
         opt(e.target.as_ref().map(|a| a.id.as_str())),
-        opt(place.map(|p| p.name.as_str())),
+        opt(place.map(|p| p.name.as_ref())),
         opt(place.and_then(|p| p.admin1.as_deref())),
         opt(place.and_then(|p| p.admin1_code.as_deref())),
-        opt(place.map(|p| p.country.as_str())),
+        opt(place.map(|p| p.country.as_ref())),
         place.map(|p| p.lat.to_string()).unwrap_or_default(),
         place.map(|p| p.lon.to_string()).unwrap_or_default(),
         e.quantities

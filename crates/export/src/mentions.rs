@@ -157,14 +157,14 @@ fn payload_columns(kind: &MentionKind) -> [String; 12] {
         MentionKind::Place(p) => {
             let place = p.place.as_ref();
             [
-                s(place.map(|pl| pl.name.as_str())),
+                s(place.map(|pl| pl.name.as_ref())),
                 String::new(),
                 place.map(|pl| unit_name(&pl.kind)).unwrap_or_default(),
                 place
                     .and_then(|pl| pl.geonameid)
                     .map(|g| g.to_string())
                     .unwrap_or_default(),
-                s(place.map(|pl| pl.country.as_str())),
+                s(place.map(|pl| pl.country.as_ref())),
                 s(place.and_then(|pl| pl.admin1_code.as_deref())),
                 place.map(|pl| pl.lat.to_string()).unwrap_or_default(),
                 place.map(|pl| pl.lon.to_string()).unwrap_or_default(),

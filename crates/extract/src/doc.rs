@@ -23,7 +23,7 @@ fn people_actor(place: &Place) -> ActorMention {
         id: format!("generic:people:{}", place.country),
         name: format!("People of {}", place.country_name),
         kind: sitrep_model::ActorKind::Civilians,
-        country: Some(place.country.clone()),
+        country: Some(place.country.to_string()),
         generic: true,
     }
 }
@@ -282,7 +282,7 @@ impl<'a> Doc<'a> {
                     .rfind(before)
                     .or_else(|| self.places.iter().find(located))
                 {
-                    Rc::make_mut(actor).country = Some(p.place.country.clone());
+                    Rc::make_mut(actor).country = Some(p.place.country.to_string());
                 }
                 continue;
             }
@@ -312,7 +312,7 @@ impl<'a> Doc<'a> {
                 .rfind(in_role)
                 .or_else(|| places.iter().rfind(before))
             {
-                Rc::make_mut(person).country = Some(p.place.country.clone());
+                Rc::make_mut(person).country = Some(p.place.country.to_string());
             }
         }
     }

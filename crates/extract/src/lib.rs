@@ -777,9 +777,8 @@ impl Extractor {
                 .map(|p| p.id.as_deref().unwrap_or(&p.name))
         });
         let place = e.place.as_ref().map(|p| {
-            p.geonameid.map_or(Cow::Borrowed(p.name.as_str()), |g| {
-                Cow::Owned(g.to_string())
-            })
+            p.geonameid
+                .map_or(Cow::Borrowed(&*p.name), |g| Cow::Owned(g.to_string()))
         });
         let id = Event::compute_id(
             e.kind,

@@ -1221,7 +1221,7 @@ impl SentenceRules<'_, '_> {
         match p.place.kind {
             PlaceKind::Country => p.place.country == prev.place.country,
             PlaceKind::Admin1 => {
-                prev.place.admin1.as_deref() == Some(p.place.name.as_str())
+                prev.place.admin1.as_deref() == Some(&*p.place.name)
                     || prev.place.admin1_code == p.place.admin1_code
                         && p.place.admin1_code.is_some()
             }
@@ -1732,7 +1732,7 @@ impl SentenceRules<'_, '_> {
     /// in `country`.
     fn dateline_place(&self, country: &str) -> Option<&PlaceRef> {
         self.dateline_places()
-            .find(|p| p.place.country == country && p.place.kind != PlaceKind::Country)
+            .find(|p| *p.place.country == *country && p.place.kind != PlaceKind::Country)
     }
 
     /// "Russia said Sudan must return the helicopter": a statement whose
@@ -1947,7 +1947,7 @@ impl SentenceRules<'_, '_> {
             let focus = || {
                 let mut counts: Vec<(&str, usize)> = Vec::new();
                 for p in &self.doc.places {
-                    match counts.iter_mut().find(|(c, _)| *c == p.place.country) {
+                    match counts.iter_mut().find(|(c, _)| *c == &*p.place.country) {
                         Some((_, n)) => *n += 1,
                         None => counts.push((&p.place.country, 1)),
                     }
@@ -1956,7 +1956,7 @@ impl SentenceRules<'_, '_> {
                 self.doc
                     .places
                     .iter()
-                    .find(|p| country(p) && p.place.country == top)
+                    .find(|p| country(p) && *p.place.country == *top)
             };
             if let Some(p) = here
                 .or_else(focus)

@@ -132,7 +132,9 @@ fn facts(events: &[Event]) -> Vec<(String, EventKind, String)> {
             (
                 e.actor.as_ref().map_or(String::new(), |a| a.id.clone()),
                 e.kind,
-                e.place.as_ref().map_or(String::new(), |p| p.name.clone()),
+                e.place
+                    .as_ref()
+                    .map_or(String::new(), |p| p.name.to_string()),
             )
         })
         .collect()
@@ -304,7 +306,9 @@ fn deployments_split_by_count_and_inherit_destination() {
         .filter(|e| e.kind == EventKind::Deployment)
         .map(|e| {
             (
-                e.place.as_ref().map_or(String::new(), |p| p.name.clone()),
+                e.place
+                    .as_ref()
+                    .map_or(String::new(), |p| p.name.to_string()),
                 e.quantities.first().map_or(0.0, |q| q.value),
             )
         })
@@ -436,7 +440,7 @@ fn statements_are_placed_where_they_were_said() {
             .iter()
             .find(|e| e.kind == EventKind::Statement)
             .unwrap_or_else(|| panic!("no statement in {text}: {events:#?}"));
-        let got = st.place.as_ref().map_or("", |p| p.name.as_str());
+        let got = st.place.as_ref().map_or("", |p| p.name.as_ref());
         assert_eq!(got, *want, "{text}");
     }
 }
@@ -534,7 +538,7 @@ fn an_allys_deployment_goes_where_the_last_one_went() {
     let places: Vec<&str> = events
         .iter()
         .filter(|e| e.kind == EventKind::Deployment)
-        .map(|e| e.place.as_ref().map_or("", |p| p.name.as_str()))
+        .map(|e| e.place.as_ref().map_or("", |p| p.name.as_ref()))
         .collect();
     assert_eq!(places, ["Kabul", "Kabul"], "{events:#?}");
 }

@@ -125,7 +125,7 @@ fn place_ok(f: &Value, e: &Event) -> bool {
     places.iter().any(|p| {
         same_name(&p.name, name)
             || matches!((lat, lon), (Some(la), Some(lo)) if km(la, lo, p.lat, p.lon) <= 10.0)
-            || (p.kind == sitrep_model::PlaceKind::Country && Some(p.country.as_str()) == country)
+            || (p.kind == sitrep_model::PlaceKind::Country && Some(p.country.as_ref()) == country)
     })
 }
 

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{DateRange, Span};
@@ -19,24 +21,27 @@ pub enum PlaceKind {
 }
 
 /// A resolved gazetteer entry: where a mention points on the map.
+///
+/// The names are shared: every mention of a place in an article, and every
+/// event placed there, holds the same strings (a copy is a reference count).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     /// GeoNames id, when the entry came from GeoNames.
     pub geonameid: Option<u64>,
     /// Canonical name, as the gazetteer spells it ("Lashkar Gah").
-    pub name: String,
+    pub name: Arc<str>,
     /// Feature kind.
     pub kind: PlaceKind,
     /// First-level subdivision's name ("Helmand"), if any.
-    pub admin1: Option<String>,
+    pub admin1: Option<Arc<str>>,
     /// ISO 3166-2 code of that subdivision ("AF-HEL"), if known.
-    pub admin1_code: Option<String>,
+    pub admin1_code: Option<Arc<str>>,
     /// Second-level subdivision's name, if known.
     pub admin2: Option<String>,
     /// ISO 3166-1 alpha-2 country code ("AF").
-    pub country: String,
+    pub country: Arc<str>,
     /// Country's short name ("Afghanistan").
-    pub country_name: String,
+    pub country_name: Arc<str>,
     /// WGS84 latitude.
     pub lat: f64,
     /// WGS84 longitude.

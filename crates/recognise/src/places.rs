@@ -226,7 +226,7 @@ pub fn focus_country(places: &[Mention]) -> Option<String> {
             PlaceRole::Literal => 1.0,
             PlaceRole::Metonym | PlaceRole::Modifier => 0.5,
         };
-        match counts.iter_mut().find(|(c, _)| *c == place.country) {
+        match counts.iter_mut().find(|(c, _)| *c == &*place.country) {
             Some((_, n)) => *n += w,
             None => counts.push((&place.country, w)),
         }

@@ -463,7 +463,7 @@ fn insert_mentions(
             m.sentence,
             m.text,
             place.and_then(|p| p.geonameid),
-            place.map(|p| p.country.as_str()),
+            place.map(|p| &*p.country),
             place.and_then(|p| p.admin1_code.as_deref()),
             actor_id,
             payload
@@ -478,11 +478,11 @@ fn place_search(event: &Event) -> String {
     let mut key = String::new();
     for p in event.place.iter().chain(&event.places) {
         let parts = [
-            Some(p.name.as_str()),
+            Some(&*p.name),
             p.admin1.as_deref(),
             p.admin1_code.as_deref(),
-            Some(p.country.as_str()),
-            Some(p.country_name.as_str()),
+            Some(&*p.country),
+            Some(&*p.country_name),
         ];
         for part in parts.into_iter().flatten() {
             key.push_str(&fold(part));
@@ -547,10 +547,10 @@ fn insert_event(
             event.actor.as_ref().map(|a| a.id.as_str()),
             event.target.as_ref().map(|a| a.id.as_str()),
             place.and_then(|p| p.geonameid),
-            place.map(|p| p.name.as_str()),
+            place.map(|p| &*p.name),
             place.and_then(|p| p.admin1.as_deref()),
             place.and_then(|p| p.admin1_code.as_deref()),
-            place.map(|p| p.country.as_str()),
+            place.map(|p| &*p.country),
             place.map(|p| p.lat),
             place.map(|p| p.lon),
             date.map(|d| d.start),

@@ -104,13 +104,13 @@ pub fn place(row: &PlaceRow) -> Place {
     let (geonameid, name, admin1, code, country, country_name, lat, lon) = *row;
     Place {
         geonameid: Some(geonameid),
-        name: name.to_string(),
+        name: name.into(),
         kind: PlaceKind::City,
-        admin1: Some(admin1.to_string()),
-        admin1_code: Some(code.to_string()),
+        admin1: Some(admin1.into()),
+        admin1_code: Some(code.into()),
         admin2: None,
-        country: country.to_string(),
-        country_name: country_name.to_string(),
+        country: country.into(),
+        country_name: country_name.into(),
         lat,
         lon,
         population: 0,
