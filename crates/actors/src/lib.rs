@@ -369,7 +369,7 @@ impl ActorDictionary {
             }
         }
         for (i, a) in self.actors.iter().enumerate() {
-            for alias in std::iter::once(&a.name).chain(&a.aliases) {
+            for alias in std::iter::once(&*a.name).chain(a.aliases.iter().map(String::as_str)) {
                 b.add(alias, |t| t.owner = Some(Owner::Actor(i)));
             }
             for country in a.generic_countries() {

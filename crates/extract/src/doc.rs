@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use sitrep_model::{
     ActorMention, DateRange, MentionKind, PersonMention, Place, PlaceRole, Span, TimeMention,
@@ -20,10 +21,10 @@ use crate::rules::state_actor;
 /// The people of a country named by a plural demonym ("Palestinians").
 fn people_actor(place: &Place) -> ActorMention {
     ActorMention {
-        id: format!("generic:people:{}", place.country),
-        name: format!("People of {}", place.country_name),
+        id: format!("generic:people:{}", place.country).into(),
+        name: format!("People of {}", place.country_name).into(),
         kind: sitrep_model::ActorKind::Civilians,
-        country: Some(place.country.to_string()),
+        country: Some(Arc::clone(&place.country)),
         generic: true,
     }
 }
@@ -282,7 +283,7 @@ impl<'a> Doc<'a> {
                     .rfind(before)
                     .or_else(|| self.places.iter().find(located))
                 {
-                    Rc::make_mut(actor).country = Some(p.place.country.to_string());
+                    Rc::make_mut(actor).country = Some(Arc::clone(&p.place.country));
                 }
                 continue;
             }

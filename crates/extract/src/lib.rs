@@ -558,8 +558,8 @@ impl Extractor {
         }
         if let Some(m) = &c.medium {
             target = Some(ActorMention {
-                id: format!("media:{}", lexicon::fold(&m.name).replace(' ', "_")),
-                name: m.name.clone(),
+                id: format!("media:{}", lexicon::fold(&m.name).replace(' ', "_")).into(),
+                name: m.name.as_str().into(),
                 kind: ActorKind::Media,
                 country: None,
                 generic: false,
@@ -771,7 +771,7 @@ impl Extractor {
             });
         }
         // The fields are borrowed, not copied: only a GeoNames id is written out.
-        let actor = e.actor.as_ref().map(|a| a.id.as_str()).or_else(|| {
+        let actor = e.actor.as_ref().map(|a| a.id.as_ref()).or_else(|| {
             e.person
                 .as_ref()
                 .map(|p| p.id.as_deref().unwrap_or(&p.name))
@@ -783,7 +783,7 @@ impl Extractor {
         let id = Event::compute_id(
             e.kind,
             actor,
-            e.target.as_ref().map(|t| t.id.as_str()),
+            e.target.as_ref().map(|t| t.id.as_ref()),
             place.as_deref(),
             e.date.as_ref(),
         );

@@ -130,7 +130,7 @@ fn facts(events: &[Event]) -> Vec<(String, EventKind, String)> {
         .filter(|e| !e.negated && !e.hypothetical)
         .map(|e| {
             (
-                e.actor.as_ref().map_or(String::new(), |a| a.id.clone()),
+                e.actor.as_ref().map_or(String::new(), |a| a.id.to_string()),
                 e.kind,
                 e.place
                     .as_ref()
@@ -341,7 +341,11 @@ fn statements_to_two_media_stay_two() {
     let st: Vec<String> = events
         .iter()
         .filter(|e| e.kind == EventKind::Statement)
-        .map(|e| e.target.as_ref().map_or(String::new(), |t| t.name.clone()))
+        .map(|e| {
+            e.target
+                .as_ref()
+                .map_or(String::new(), |t| t.name.to_string())
+        })
         .collect();
     assert_eq!(st, ["Sky News", "the BBC"], "{events:#?}");
 }
@@ -354,7 +358,7 @@ fn metonym_speaker_is_a_government() {
         .iter()
         .find(|e| e.kind == EventKind::Statement)
         .expect("statement");
-    assert_eq!(st.actor.as_ref().unwrap().id, "us.government");
+    assert_eq!(&*st.actor.as_ref().unwrap().id, "us.government");
     assert_eq!(st.plover.as_ref().unwrap().event_type, "ACCUSE");
 }
 
@@ -631,11 +635,11 @@ fn joint_operations_are_one_event_with_participants() {
         .filter(|e| e.kind == EventKind::AirStrike)
         .collect();
     assert_eq!(strikes.len(), 1, "{events:#?}");
-    let actor = strikes[0].actor.as_ref().map(|a| a.id.as_str());
+    let actor = strikes[0].actor.as_ref().map(|a| a.id.as_ref());
     let partners: Vec<&str> = strikes[0]
         .participants
         .iter()
-        .map(|a| a.id.as_str())
+        .map(|a| a.id.as_ref())
         .collect();
     assert_eq!((actor, partners), (Some("us.forces"), vec!["gb.forces"]));
 }

@@ -54,7 +54,7 @@ fn who(name: &str) -> Who {
 
 fn actor_ok(name: &str, e: &Event) -> bool {
     match who(name) {
-        Who::Id(id) => e.actor.as_ref().is_some_and(|a| a.id == id),
+        Who::Id(id) => e.actor.as_ref().is_some_and(|a| &*a.id == id),
         Who::Country(c) => {
             e.actor
                 .as_ref()

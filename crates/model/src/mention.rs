@@ -111,13 +111,13 @@ pub enum ActorKind {
 pub struct ActorMention {
     /// Stable dictionary id ("taliban", "af.government"), or `generic:<side>:<ISO2>`
     /// for a side the dictionary does not name ("rebels" in Sudan).
-    pub id: String,
+    pub id: Arc<str>,
     /// Canonical display name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Actor class.
     pub kind: ActorKind,
     /// Country the actor belongs to, ISO 3166-1 alpha-2.
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// True when the actor is an unnamed generic side rather than a dictionary entry.
     pub generic: bool,
 }

@@ -15,8 +15,8 @@
 //! gazetteer lacks (those stay as unresolved mentions when the context makes
 //! them clearly places), or decide what happened there.
 
-use sitrep_gazetteer::{Entry, Gazetteer, Hit, NameKind};
-use sitrep_model::{Mention, MentionKind, PlaceMention, PlaceRole, Span};
+use sitrep_gazetteer::{Entry, EntryId, Gazetteer, Hit, NameKind};
+use sitrep_model::{Mention, MentionKind, Place, PlaceMention, PlaceRole, Span};
 
 mod context;
 mod score;
@@ -121,6 +121,7 @@ pub fn recognise_in_context(
     found.extend(ctx.fuzzy_candidates(&article, &found, known));
     found.sort_by_key(|f| f.span.start);
     let mut out = Vec::with_capacity(found.len());
+    let mut places = Places::default();
     for f in &found {
         let mut best = score::best(&ctx, f, Some(&article));
         if best.is_some_and(|c| article.stray(&gazetteer.entry(c.entry))) {
@@ -130,7 +131,7 @@ pub fn recognise_in_context(
             }
             best = None;
         }
-        out.push(mention(gazetteer, &ctx, text, sentences, f, best));
+        out.push(mention(&mut places, &ctx, text, sentences, f, best));
     }
     for mut m in ctx.unresolved(&found) {
         m.sentence = sentence_index(sentences, m.span.start);
@@ -165,14 +166,31 @@ fn dedup(g: &Gazetteer, hits: &[Hit]) -> Vec<Hit> {
     out
 }
 
+/// The places an article's mentions resolve to, each made once: an article
+/// names the same few places again and again.
+#[derive(Default)]
+struct Places(Vec<(EntryId, Place)>);
+
+impl Places {
+    fn get(&mut self, g: &Gazetteer, id: EntryId) -> Place {
+        if let Some((_, p)) = self.0.iter().find(|(e, _)| *e == id) {
+            return p.clone();
+        }
+        let p = g.place(id);
+        self.0.push((id, p.clone()));
+        p
+    }
+}
+
 fn mention(
-    g: &Gazetteer,
+    places: &mut Places,
     ctx: &Context,
     text: &str,
     sentences: &[Span],
     f: &Found,
     best: Option<Candidate>,
 ) -> Mention {
+    let g = ctx.g;
     let (place, score, role) = match &best {
         Some(c) => {
             let role = if c.name == NameKind::Demonym {
@@ -182,7 +200,7 @@ fn mention(
             } else {
                 PlaceRole::Literal
             };
-            (Some(g.place(c.entry)), c.confidence, role)
+            (Some(places.get(g, c.entry)), c.confidence, role)
         }
         None => (None, 0.0, PlaceRole::Literal),
     };

@@ -443,7 +443,7 @@ fn insert_mentions(
         let (char_start, char_end) = article.char_span(m.span);
         let place = m.as_place().and_then(|p| p.place.as_ref());
         let actor_id = match &m.kind {
-            MentionKind::Actor(a) => Some(a.id.as_str()),
+            MentionKind::Actor(a) => Some(a.id.as_ref()),
             MentionKind::Person(p) => p.affiliation.as_deref(),
             _ => None,
         };
@@ -544,8 +544,8 @@ fn insert_event(
         s.execute(params![
             event.id,
             event.kind.as_str(),
-            event.actor.as_ref().map(|a| a.id.as_str()),
-            event.target.as_ref().map(|a| a.id.as_str()),
+            event.actor.as_ref().map(|a| a.id.as_ref()),
+            event.target.as_ref().map(|a| a.id.as_ref()),
             place.and_then(|p| p.geonameid),
             place.map(|p| &*p.name),
             place.and_then(|p| p.admin1.as_deref()),

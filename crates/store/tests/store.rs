@@ -284,7 +284,7 @@ fn filters_select_events() {
                 actor: Some("rapid support".into()),
                 ..Default::default()
             },
-            |e| e.actor.as_ref().unwrap().id == "rsf",
+            |e| &*e.actor.as_ref().unwrap().id == "rsf",
         ),
     ];
     for (name, filter, check) in cases {

@@ -137,7 +137,7 @@ pub(super) fn best(
 ) -> Option<Candidate> {
     let g = ctx.g;
     let hint = ctx.kind_hint(f);
-    let containers: Vec<EntryId> = ctx.container(f.words.end).iter().map(|h| h.entry).collect();
+    let containers = ctx.container(f.words.end);
     let mut scored: Vec<(f64, Candidate)> = Vec::with_capacity(f.hits.len());
     for (h, e) in f.hits.iter().zip(&f.entries) {
         let mut s = importance(e) + name_bonus(h.name) - 2.0 * f64::from(f.distance);
@@ -154,7 +154,7 @@ pub(super) fn best(
             }
             None => {}
         }
-        if containers.iter().any(|&c| contains(g, c, h.entry)) {
+        if containers.iter().any(|c| contains(g, c.entry, h.entry)) {
             s += 10.0;
         }
         if let Some(a) = article {
@@ -165,8 +165,10 @@ pub(super) fn best(
                     s += 2.0;
                 }
             }
-            if g.admin1_of(h.entry)
-                .is_some_and(|a1| a1 != h.entry && a.admin1.contains(&a1))
+            // Most articles name no province: no lookup then.
+            if !a.admin1.is_empty()
+                && g.admin1_of(h.entry)
+                    .is_some_and(|a1| a1 != h.entry && a.admin1.contains(&a1))
             {
                 s += 4.0;
             }

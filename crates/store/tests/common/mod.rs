@@ -120,10 +120,10 @@ pub fn place(row: &PlaceRow) -> Place {
 pub fn actor(i: usize) -> ActorMention {
     let (id, name, kind, country) = ACTORS[i % ACTORS.len()];
     ActorMention {
-        id: id.to_string(),
-        name: name.to_string(),
+        id: id.into(),
+        name: name.into(),
         kind,
-        country: Some(country.to_string()),
+        country: Some(country.into()),
         generic: false,
     }
 }
@@ -192,7 +192,7 @@ pub fn sample(i: usize) -> (Article, Vec<Mention>, Vec<Event>) {
     let actor_span = span_of(&text, &actor.name, sentence_spans[1].start);
     mentions.push(Mention {
         span: actor_span,
-        text: actor.name.clone(),
+        text: actor.name.to_string(),
         sentence: 1,
         kind: MentionKind::Actor(actor.clone()),
     });
