@@ -451,18 +451,18 @@ impl Extractor {
                 Vec::new()
             };
             // Territory lists give one event per place; a control claim names them all.
-            let place_sets: Vec<Vec<&doc::PlaceRef>> =
+            let place_sets: Vec<&[doc::PlaceRef]> =
                 if c.kind == EventKind::ControlClaim || c.places.is_empty() {
-                    vec![c.places.iter().collect()]
+                    vec![&c.places]
                 } else {
-                    c.places.iter().map(|p| vec![p]).collect()
+                    c.places.chunks(1).collect()
                 };
             // A deployment of several counts gives one event per count.
-            let counts: Vec<Vec<&QuantRef>> =
+            let counts: Vec<&[QuantRef]> =
                 if c.kind == EventKind::Deployment && c.quantities.len() > 1 {
-                    c.quantities.iter().map(|q| vec![q]).collect()
+                    c.quantities.chunks(1).collect()
                 } else {
-                    vec![c.quantities.iter().collect()]
+                    vec![&c.quantities]
                 };
             // The last event of the candidate takes the evidence, the others a copy.
             let mut left = agents.len() * place_sets.len() * counts.len();
@@ -479,10 +479,10 @@ impl Extractor {
                         let Some(evidence) = evidence else {
                             continue;
                         };
-                        let mut places: Vec<&doc::PlaceRef> = places.clone();
+                        let mut places: Vec<&doc::PlaceRef> = places.iter().collect();
                         if counts.len() > 1 {
                             // Each count goes where the destination written after it says.
-                            let q = qs[0];
+                            let q = &qs[0];
                             let next = c
                                 .quantities
                                 .iter()
@@ -519,7 +519,7 @@ impl Extractor {
         c: &Cand,
         agent: Option<&AgentRef>,
         places: &[&doc::PlaceRef],
-        qs: &[&QuantRef],
+        qs: &[QuantRef],
         date: Option<DateRange>,
         mut evidence: Evidence,
         dominant: Option<&ActorMention>,

@@ -15,6 +15,8 @@
 //! gazetteer lacks (those stay as unresolved mentions when the context makes
 //! them clearly places), or decide what happened there.
 
+use std::borrow::Cow;
+
 use sitrep_gazetteer::{Entry, EntryId, Gazetteer, Hit, NameKind};
 use sitrep_model::{Mention, MentionKind, Place, PlaceMention, PlaceRole, Span};
 
@@ -31,7 +33,8 @@ use score::Candidate;
 struct Found<'g> {
     span: Span,
     words: std::ops::Range<usize>,
-    hits: Vec<Hit>,
+    /// Borrowed from the scan unless filtered or found fuzzily.
+    hits: Cow<'g, [Hit]>,
     /// The entry of each hit, decoded once for every step that weighs it.
     entries: Vec<Entry<'g>>,
     /// Edit distance of a fuzzy match, 0 for exact ones.
@@ -43,7 +46,7 @@ impl<'g> Found<'g> {
         g: &'g Gazetteer,
         span: Span,
         words: std::ops::Range<usize>,
-        hits: Vec<Hit>,
+        hits: Cow<'g, [Hit]>,
         distance: u8,
     ) -> Found<'g> {
         let entries = hits.iter().map(|h| g.entry(h.entry)).collect();
@@ -114,7 +117,7 @@ pub fn recognise_in_context(
                 .map(|(h, _)| *h)
                 .collect();
             if !hits.is_empty() {
-                found.push(Found::new(gazetteer, f.span, f.words, hits, 0));
+                found.push(Found::new(gazetteer, f.span, f.words, hits.into(), 0));
             }
         }
     }
@@ -143,9 +146,16 @@ pub fn recognise_in_context(
 
 /// One hit per GeoNames id (a user alias copies a shipped entry), keeping the
 /// strongest kind of name.
-fn dedup(g: &Gazetteer, hits: &[Hit]) -> Vec<Hit> {
-    if hits.len() < 2 {
-        return hits.to_vec();
+fn dedup<'h>(g: &Gazetteer, hits: &'h [Hit]) -> Cow<'h, [Hit]> {
+    // Most names have no such copies: then the hits are kept as they are.
+    let repeats = |i: usize| {
+        let (h, id) = (hits[i], g.geonameid(hits[i].entry));
+        hits[..i]
+            .iter()
+            .any(|o| o.entry == h.entry || (id.is_some() && g.geonameid(o.entry) == id))
+    };
+    if !(1..hits.len()).any(repeats) {
+        return Cow::Borrowed(hits);
     }
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     let mut ids: Vec<Option<u64>> = Vec::with_capacity(hits.len());
@@ -163,7 +173,7 @@ fn dedup(g: &Gazetteer, hits: &[Hit]) -> Vec<Hit> {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The places an article's mentions resolve to, each made once: an article
