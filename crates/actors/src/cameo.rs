@@ -407,11 +407,11 @@ fn convert(entries: Vec<Entry>) -> Result<ActorDictionary, ActorError> {
                 to: code.to,
             });
             people.push(Person {
-                id,
-                name,
+                id: id.into(),
+                name: name.into(),
                 role: None,
-                affiliation: conventional_id(&code.code),
-                country: country_of(&code.code),
+                affiliation: conventional_id(&code.code).map(Into::into),
+                country: country_of(&code.code).map(Into::into),
                 cameo: Some(code.code.clone()),
                 aliases,
                 active,

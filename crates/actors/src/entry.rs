@@ -64,18 +64,18 @@ pub struct Active {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     /// Stable lowercase id ("ben_wallace").
-    pub id: String,
+    pub id: Arc<str>,
     /// Canonical name ("Ben Wallace").
-    pub name: String,
+    pub name: Arc<str>,
     /// Role or office, used when the text states none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Arc<str>>,
     /// Id of the actor the person belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Arc<str>>,
     /// ISO 3166-1 alpha-2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// CAMEO code of the role, when imported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cameo: Option<String>,
@@ -317,11 +317,11 @@ impl Amend for RawPerson {
     }
     fn create(self) -> Result<Person, String> {
         Ok(Person {
-            name: required(self.name, "name")?,
-            id: self.id,
-            role: self.role,
-            affiliation: self.affiliation,
-            country: self.country,
+            name: required(self.name, "name")?.into(),
+            id: self.id.into(),
+            role: self.role.map(Into::into),
+            affiliation: self.affiliation.map(Into::into),
+            country: self.country.map(Into::into),
             cameo: self.cameo,
             aliases: self.aliases,
             active: self.active,
@@ -329,11 +329,11 @@ impl Amend for RawPerson {
     }
     fn amend(self, p: &mut Person) {
         if let Some(name) = self.name {
-            p.name = name;
+            p.name = name.into();
         }
-        set(&mut p.role, self.role);
-        set(&mut p.affiliation, self.affiliation);
-        set(&mut p.country, self.country);
+        set(&mut p.role, self.role.map(Into::into));
+        set(&mut p.affiliation, self.affiliation.map(Into::into));
+        set(&mut p.country, self.country.map(Into::into));
         set(&mut p.cameo, self.cameo);
         set(&mut p.active, self.active);
         extend_names(&mut p.aliases, self.aliases);

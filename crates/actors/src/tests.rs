@@ -81,7 +81,7 @@ fn scan_finds_names_with_their_owners() {
             .unwrap_or_else(|| panic!("{surface:?} not found in {text:?}"));
         let got = match m.targets.owner {
             Some(Owner::Actor(i)) => dict.actors()[i].id.to_string(),
-            Some(Owner::Person(i)) => dict.people()[i].id.clone(),
+            Some(Owner::Person(i)) => dict.people()[i].id.to_string(),
             None => String::new(),
         };
         assert_eq!(got, *id, "{text:?}");

@@ -191,8 +191,8 @@ fn describe(m: &Mention) -> String {
         },
         MentionKind::Actor(a) => a.id.to_string(),
         MentionKind::Person(p) => {
-            p.id.clone()
-                .unwrap_or_else(|| format!("unknown {}", p.name))
+            p.id.as_deref()
+                .map_or_else(|| format!("unknown {}", p.name), str::to_string)
         }
         MentionKind::Time(t) => t
             .range

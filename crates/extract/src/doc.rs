@@ -313,7 +313,7 @@ impl<'a> Doc<'a> {
                 .rfind(in_role)
                 .or_else(|| places.iter().rfind(before))
             {
-                Rc::make_mut(person).country = Some(p.place.country.to_string());
+                Rc::make_mut(person).country = Some(Arc::clone(&p.place.country));
             }
         }
     }

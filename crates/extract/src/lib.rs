@@ -613,7 +613,7 @@ impl Extractor {
                 span: doc.tok_span(&q.toks),
             }
         };
-        let quantities: Vec<Quantity> = qs.iter().map(|q| quantity(q)).collect();
+        let quantities: Vec<Quantity> = qs.iter().map(&quantity).collect();
         for q in &quantities {
             evidence.fields.push(FieldEvidence {
                 field: "quantity".into(),

@@ -2248,10 +2248,10 @@ fn person_target(p: &PersonMention) -> Option<ActorMention> {
     person_actor(p).or_else(|| {
         p.country.as_ref()?;
         Some(ActorMention {
-            id: p.id.as_deref().unwrap_or(&p.name).into(),
-            name: p.name.as_str().into(),
+            id: p.id.clone().unwrap_or_else(|| Arc::clone(&p.name)),
+            name: Arc::clone(&p.name),
             kind: ActorKind::Person,
-            country: p.country.as_deref().map(Into::into),
+            country: p.country.clone(),
             generic: false,
         })
     })
@@ -2259,7 +2259,7 @@ fn person_target(p: &PersonMention) -> Option<ActorMention> {
 
 /// The collective actor a person acts for.
 pub(crate) fn person_actor(p: &PersonMention) -> Option<ActorMention> {
-    let id: Arc<str> = p.affiliation.as_deref()?.into();
+    let id = p.affiliation.clone()?;
     let kind = if id.ends_with(".forces") {
         ActorKind::StateForces
     } else if id.ends_with(".government") {
@@ -2271,7 +2271,7 @@ pub(crate) fn person_actor(p: &PersonMention) -> Option<ActorMention> {
         name: Arc::clone(&id),
         id,
         kind,
-        country: p.country.as_deref().map(Into::into),
+        country: p.country.clone(),
         generic: false,
     })
 }

@@ -40,7 +40,7 @@ pub fn show(events: &[Event]) -> String {
                 "{} actor={} person={} target={} place={} places={:?} date={} q={:?} neg={} hyp={} conf={:.2} plover={:?} | {}",
                 e.kind,
                 e.actor.as_ref().map_or("-", |a| a.id.as_ref()),
-                e.person.as_ref().map_or("-", |p| p.name.as_str()),
+                e.person.as_ref().map_or("-", |p| p.name.as_ref()),
                 e.target.as_ref().map_or("-", |a| a.id.as_ref()),
                 e.place.as_ref().map_or("-", |p| p.name.as_ref()),
                 e.places.iter().map(|p| p.name.as_ref()).collect::<Vec<_>>(),

@@ -126,15 +126,15 @@ pub struct ActorMention {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PersonMention {
     /// Dictionary id when known ("ben_wallace"), else `None`.
-    pub id: Option<String>,
+    pub id: Option<Arc<str>>,
     /// Canonical name ("Ben Wallace").
-    pub name: String,
+    pub name: Arc<str>,
     /// Role or title as stated in the text, else the dictionary's.
-    pub role: Option<String>,
+    pub role: Option<Arc<str>>,
     /// Id of the actor the person belongs to ("gb.government").
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Arc<str>>,
     /// Country, ISO 3166-1 alpha-2.
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// True when this mention is a pronoun resolved back to the person.
     pub via_pronoun: bool,
 }

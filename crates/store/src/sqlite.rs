@@ -502,7 +502,7 @@ fn actor_search(event: &Event) -> String {
         }
     }
     if let Some(p) = &event.person {
-        for part in [p.id.as_deref(), Some(p.name.as_str())]
+        for part in [p.id.as_deref(), Some(p.name.as_ref())]
             .into_iter()
             .flatten()
         {
