@@ -108,7 +108,11 @@ pub fn recognise_in_context(
         }
     }
     // First pass: each name on its own, to learn what the article is about.
-    let first: Vec<Option<Candidate>> = found.iter().map(|f| score::best(&ctx, f, None)).collect();
+    let mut scores = score::Scores::default();
+    let first: Vec<Option<Candidate>> = found
+        .iter()
+        .map(|f| score::best(&ctx, f, None, &mut scores))
+        .collect();
     let article = score::ArticleContext::from_winners(gazetteer, &first, actor_countries);
     if let Some(focus) = article.focus() {
         for f in in_focus {
@@ -126,7 +130,7 @@ pub fn recognise_in_context(
     let mut out = Vec::with_capacity(found.len());
     let mut places = Places::default();
     for f in &found {
-        let mut best = score::best(&ctx, f, Some(&article));
+        let mut best = score::best(&ctx, f, Some(&article), &mut scores);
         if best.is_some_and(|c| article.stray(&gazetteer.entry(c.entry))) {
             // Kept, unresolved, only where the words around call it a place.
             if !ctx.has_evidence(f) {
