@@ -374,7 +374,7 @@ fn convert(entries: Vec<Entry>) -> Result<ActorDictionary, ActorError> {
             let i = *side_ids.entry(id.clone()).or_insert_with(|| {
                 sides.push(Side {
                     id,
-                    name: name.clone(),
+                    name: name.as_str().into(),
                     kind: kind_of(&first.code),
                     aliases: Vec::new(),
                     state: None,
@@ -407,11 +407,11 @@ fn convert(entries: Vec<Entry>) -> Result<ActorDictionary, ActorError> {
                 to: code.to,
             });
             people.push(Person {
-                id,
-                name,
+                id: id.into(),
+                name: name.into(),
                 role: None,
-                affiliation: conventional_id(&code.code),
-                country: country_of(&code.code),
+                affiliation: conventional_id(&code.code).map(Into::into),
+                country: country_of(&code.code).map(Into::into),
                 cameo: Some(code.code.clone()),
                 aliases,
                 active,
@@ -442,10 +442,10 @@ fn convert(entries: Vec<Entry>) -> Result<ActorDictionary, ActorError> {
             None => {
                 actor_ids.insert(id.clone(), actors.len());
                 actors.push(Actor {
-                    id,
-                    name,
+                    id: id.into(),
+                    name: name.into(),
                     kind: kind_of(&first.code),
-                    country: country_of(&first.code),
+                    country: country_of(&first.code).map(Into::into),
                     cameo: Some(first.code.clone()),
                     aliases,
                     generic_aliases: Vec::new(),

@@ -2,6 +2,8 @@
 //! forms a TOML file gives them in (every field optional, so a later file can
 //! amend an earlier entry by naming only what changes).
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sitrep_model::ActorKind;
@@ -11,14 +13,14 @@ use sitrep_model::ActorKind;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     /// Stable lowercase id ("taliban", "af.forces").
-    pub id: String,
+    pub id: Arc<str>,
     /// Canonical display name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Actor class.
     pub kind: ActorKind,
     /// ISO 3166-1 alpha-2 country the actor belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// CAMEO actor code, when one applies ("AFGREB").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cameo: Option<String>,
@@ -62,18 +64,18 @@ pub struct Active {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     /// Stable lowercase id ("ben_wallace").
-    pub id: String,
+    pub id: Arc<str>,
     /// Canonical name ("Ben Wallace").
-    pub name: String,
+    pub name: Arc<str>,
     /// Role or office, used when the text states none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Arc<str>>,
     /// Id of the actor the person belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Arc<str>>,
     /// ISO 3166-1 alpha-2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// CAMEO code of the role, when imported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cameo: Option<String>,
@@ -124,7 +126,7 @@ pub struct Side {
     /// Short lowercase id, used in `generic:<id>:<ISO2>` ("rebels").
     pub id: String,
     /// Display name ("Rebels").
-    pub name: String,
+    pub name: Arc<str>,
     /// Actor class of the side.
     pub kind: ActorKind,
     /// The nouns and noun phrases, singular and plural.
@@ -280,10 +282,10 @@ impl Amend for RawActor {
     }
     fn create(self) -> Result<Actor, String> {
         Ok(Actor {
-            name: required(self.name, "name")?,
+            name: required(self.name, "name")?.into(),
             kind: required(self.kind, "kind")?,
-            id: self.id,
-            country: self.country,
+            id: self.id.into(),
+            country: self.country.map(Into::into),
             cameo: self.cameo,
             aliases: self.aliases,
             generic_aliases: self.generic_aliases,
@@ -291,10 +293,10 @@ impl Amend for RawActor {
         })
     }
     fn amend(self, a: &mut Actor) {
-        set(&mut a.country, self.country);
+        set(&mut a.country, self.country.map(Into::into));
         set(&mut a.cameo, self.cameo);
         if let Some(name) = self.name {
-            a.name = name;
+            a.name = name.into();
         }
         if let Some(kind) = self.kind {
             a.kind = kind;
@@ -315,11 +317,11 @@ impl Amend for RawPerson {
     }
     fn create(self) -> Result<Person, String> {
         Ok(Person {
-            name: required(self.name, "name")?,
-            id: self.id,
-            role: self.role,
-            affiliation: self.affiliation,
-            country: self.country,
+            name: required(self.name, "name")?.into(),
+            id: self.id.into(),
+            role: self.role.map(Into::into),
+            affiliation: self.affiliation.map(Into::into),
+            country: self.country.map(Into::into),
             cameo: self.cameo,
             aliases: self.aliases,
             active: self.active,
@@ -327,11 +329,11 @@ impl Amend for RawPerson {
     }
     fn amend(self, p: &mut Person) {
         if let Some(name) = self.name {
-            p.name = name;
+            p.name = name.into();
         }
-        set(&mut p.role, self.role);
-        set(&mut p.affiliation, self.affiliation);
-        set(&mut p.country, self.country);
+        set(&mut p.role, self.role.map(Into::into));
+        set(&mut p.affiliation, self.affiliation.map(Into::into));
+        set(&mut p.country, self.country.map(Into::into));
         set(&mut p.cameo, self.cameo);
         set(&mut p.active, self.active);
         extend_names(&mut p.aliases, self.aliases);
@@ -373,7 +375,7 @@ impl Amend for RawSide {
     }
     fn create(self) -> Result<Side, String> {
         Ok(Side {
-            name: required(self.name, "name")?,
+            name: required(self.name, "name")?.into(),
             kind: required(self.kind, "kind")?,
             id: self.id,
             aliases: self.aliases,
@@ -384,7 +386,7 @@ impl Amend for RawSide {
     }
     fn amend(self, s: &mut Side) {
         if let Some(name) = self.name {
-            s.name = name;
+            s.name = name.into();
         }
         if let Some(kind) = self.kind {
             s.kind = kind;

@@ -253,7 +253,7 @@ impl ActorDictionary {
         let mut out = Vec::new();
         for p in &self.people {
             if let Some(a) = &p.affiliation {
-                if !self.actor_index.contains_key(a) {
+                if !self.actor_index.contains_key(&**a) {
                     out.push(format!("person {:?}: affiliation {a:?}", p.id));
                 }
             }
@@ -369,7 +369,7 @@ impl ActorDictionary {
             }
         }
         for (i, a) in self.actors.iter().enumerate() {
-            for alias in std::iter::once(&a.name).chain(&a.aliases) {
+            for alias in std::iter::once(&*a.name).chain(a.aliases.iter().map(String::as_str)) {
                 b.add(alias, |t| t.owner = Some(Owner::Actor(i)));
             }
             for country in a.generic_countries() {
@@ -379,7 +379,7 @@ impl ActorDictionary {
             }
         }
         for (i, p) in self.people.iter().enumerate() {
-            for alias in std::iter::once(&p.name).chain(&p.aliases) {
+            for alias in std::iter::once(&*p.name).chain(p.aliases.iter().map(String::as_str)) {
                 b.add(alias, |t| t.owner = Some(Owner::Person(i)));
             }
         }

@@ -229,13 +229,13 @@ impl EventsReport {
             let actor = e
                 .actor
                 .as_ref()
-                .map(|a| a.id.as_str())
+                .map(|a| a.id.as_ref())
                 .or(e.person.as_ref().and_then(|p| p.affiliation.as_deref()));
             score_field(&mut self.actor, g.actor.as_deref(), actor);
             score_field(
                 &mut self.target,
                 g.target.as_deref(),
-                e.target.as_ref().map(|t| t.id.as_str()),
+                e.target.as_ref().map(|t| t.id.as_ref()),
             );
             let q = e.quantities.first().map(|q| format!("{}", q.value));
             let gq = g.quantity.as_ref().map(|q| format!("{}", q.value));
@@ -251,7 +251,7 @@ impl EventsReport {
                 "{doc}: {}",
                 describe(
                     e.kind.as_str(),
-                    e.place.as_ref().map(|p| p.name.as_str()),
+                    e.place.as_ref().map(|p| p.name.as_ref()),
                     e.date.map(|d| d.to_string())
                 )
             ));

@@ -205,7 +205,7 @@ pub fn run(gazetteer: &Gazetteer, path: &Path) -> Result<GeoparseReport, EvalErr
                 }
                 if d > 161.0 {
                     *wrong
-                        .entry((t.surface.clone(), p.name.clone()))
+                        .entry((t.surface.clone(), p.name.to_string()))
                         .or_default() += 1;
                 }
             }

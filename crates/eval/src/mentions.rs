@@ -144,7 +144,7 @@ fn resolves(m: &Mention, gold: &GoldMention) -> bool {
             match gold.geonameid {
                 Some(id) => place.geonameid == Some(id),
                 None => {
-                    gold.country.as_deref().is_none_or(|c| c == place.country)
+                    gold.country.as_deref().is_none_or(|c| c == &*place.country)
                         && gold
                             .admin1_code
                             .as_deref()
@@ -152,7 +152,7 @@ fn resolves(m: &Mention, gold: &GoldMention) -> bool {
                 }
             }
         }
-        MentionKind::Actor(a) => gold.actor.as_deref() == Some(a.id.as_str()),
+        MentionKind::Actor(a) => gold.actor.as_deref() == Some(a.id.as_ref()),
         MentionKind::Person(p) => match &gold.person {
             Some(id) => p.id.as_deref() == Some(id.as_str()),
             None => p.id.is_none(),
@@ -189,10 +189,10 @@ fn describe(m: &Mention) -> String {
             ),
             None => "nothing".into(),
         },
-        MentionKind::Actor(a) => a.id.clone(),
+        MentionKind::Actor(a) => a.id.to_string(),
         MentionKind::Person(p) => {
-            p.id.clone()
-                .unwrap_or_else(|| format!("unknown {}", p.name))
+            p.id.as_deref()
+                .map_or_else(|| format!("unknown {}", p.name), str::to_string)
         }
         MentionKind::Time(t) => t
             .range

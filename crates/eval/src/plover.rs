@@ -204,13 +204,13 @@ pub fn run_with(
             report.per_type.entry(rec.event.clone()).or_default().fn_ += 1;
         }
         let country3 =
-            |c: Option<&String>| c.and_then(|c| iso3.get(c).cloned().or_else(|| Some(c.clone())));
+            |c: Option<&str>| c.and_then(|c| iso3.get(c).cloned().or_else(|| Some(c.to_string())));
         let gold_source = codes(&rec.source);
         let source = country3(main.and_then(|e| {
             e.actor
                 .as_ref()
-                .and_then(|a| a.country.as_ref())
-                .or_else(|| e.person.as_ref().and_then(|p| p.country.as_ref()))
+                .and_then(|a| a.country.as_deref())
+                .or_else(|| e.person.as_ref().and_then(|p| p.country.as_deref()))
         }));
         if !gold_source.is_empty() {
             report.source.1 += 1;
@@ -221,7 +221,7 @@ pub fn run_with(
         let gold_target = codes(&rec.target);
         let target = country3(
             main.and_then(|e| e.target.as_ref())
-                .and_then(|t| t.country.as_ref()),
+                .and_then(|t| t.country.as_deref()),
         );
         if !gold_target.is_empty() {
             report.target.1 += 1;

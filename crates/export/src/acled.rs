@@ -123,7 +123,7 @@ fn row(e: &Event, options: &AcledOptions) -> Result<Vec<String>, SkipReason> {
     let iso2 = e
         .place
         .as_ref()
-        .map(|p| p.country.as_str())
+        .map(|p| p.country.as_ref())
         .or_else(|| e.actor.as_ref().and_then(|a| a.country.as_deref()))
         .ok_or(SkipReason::NoCountry)?;
     let country = options.countries.get(iso2).ok_or(SkipReason::NoCountry)?;
@@ -133,7 +133,7 @@ fn row(e: &Event, options: &AcledOptions) -> Result<Vec<String>, SkipReason> {
     let protest = e.kind == EventKind::Protest;
     let inter1 = e.actor.as_ref().map(|a| inter(a, protest));
     let (actor2, inter2) = match &e.target {
-        Some(t) => (t.name.clone(), Some(inter(t, false))),
+        Some(t) => (t.name.to_string(), Some(inter(t, false))),
         None if targets_civilians(e) => (format!("Civilians ({})", country.name), Some(7)),
         None => (String::new(), None),
     };
@@ -166,10 +166,10 @@ fn row(e: &Event, options: &AcledOptions) -> Result<Vec<String>, SkipReason> {
         disorder_type(&code.event_type, &code.sub_event_type).to_string(),
         code.event_type.clone(),
         code.sub_event_type.clone(),
-        opt(e.actor.as_ref().map(|a| a.name.as_str())),
+        opt(e.actor.as_ref().map(|a| a.name.as_ref())),
         e.participants
             .iter()
-            .map(|a| a.name.as_str())
+            .map(|a| a.name.as_ref())
             .collect::<Vec<_>>()
             .join("; "),
         inter1.map(|i| i.to_string()).unwrap_or_default(),
@@ -184,7 +184,7 @@ fn row(e: &Event, options: &AcledOptions) -> Result<Vec<String>, SkipReason> {
         opt(place.and_then(|p| p.admin1.as_deref())),
         opt(place.and_then(|p| p.admin2.as_deref())),
         String::new(),
-        opt(place.map(|p| p.name.as_str())),
+        opt(place.map(|p| p.name.as_ref())),
         place.map(|p| format!("{:.4}", p.lat)).unwrap_or_default(),
         place.map(|p| format!("{:.4}", p.lon)).unwrap_or_default(),
         place

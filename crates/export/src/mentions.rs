@@ -157,14 +157,14 @@ fn payload_columns(kind: &MentionKind) -> [String; 12] {
         MentionKind::Place(p) => {
             let place = p.place.as_ref();
             [
-                s(place.map(|pl| pl.name.as_str())),
+                s(place.map(|pl| pl.name.as_ref())),
                 String::new(),
                 place.map(|pl| unit_name(&pl.kind)).unwrap_or_default(),
                 place
                     .and_then(|pl| pl.geonameid)
                     .map(|g| g.to_string())
                     .unwrap_or_default(),
-                s(place.map(|pl| pl.country.as_str())),
+                s(place.map(|pl| pl.country.as_ref())),
                 s(place.and_then(|pl| pl.admin1_code.as_deref())),
                 place.map(|pl| pl.lat.to_string()).unwrap_or_default(),
                 place.map(|pl| pl.lon.to_string()).unwrap_or_default(),
@@ -174,8 +174,18 @@ fn payload_columns(kind: &MentionKind) -> [String; 12] {
                 String::new(),
             ]
         }
-        MentionKind::Actor(a) => who(&a.name, Some(&a.id), unit_name(&a.kind), &a.country),
-        MentionKind::Person(p) => who(&p.name, p.id.as_deref(), "person".into(), &p.country),
+        MentionKind::Actor(a) => who(
+            &a.name,
+            Some(&a.id),
+            unit_name(&a.kind),
+            a.country.as_deref(),
+        ),
+        MentionKind::Person(p) => who(
+            &p.name,
+            p.id.as_deref(),
+            "person".into(),
+            p.country.as_deref(),
+        ),
         MentionKind::Time(t) => {
             let r = t.range.as_ref();
             [
@@ -198,11 +208,11 @@ fn payload_columns(kind: &MentionKind) -> [String; 12] {
 
 /// The columns of an actor or person: name, id, kind and country; the place
 /// and date columns stay empty.
-fn who(name: &str, id: Option<&str>, kind: String, country: &Option<String>) -> [String; 12] {
+fn who(name: &str, id: Option<&str>, kind: String, country: Option<&str>) -> [String; 12] {
     let mut row: [String; 12] = Default::default();
     row[0] = name.to_string();
     row[1] = id.unwrap_or_default().to_string();
     row[2] = kind;
-    row[4] = country.clone().unwrap_or_default();
+    row[4] = country.unwrap_or_default().to_string();
     row
 }

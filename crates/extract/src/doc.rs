@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use sitrep_model::{
     ActorMention, DateRange, MentionKind, PersonMention, Place, PlaceRole, Span, TimeMention,
@@ -20,10 +21,10 @@ use crate::rules::state_actor;
 /// The people of a country named by a plural demonym ("Palestinians").
 fn people_actor(place: &Place) -> ActorMention {
     ActorMention {
-        id: format!("generic:people:{}", place.country),
-        name: format!("People of {}", place.country_name),
+        id: format!("generic:people:{}", place.country).into(),
+        name: format!("People of {}", place.country_name).into(),
         kind: sitrep_model::ActorKind::Civilians,
-        country: Some(place.country.clone()),
+        country: Some(Arc::clone(&place.country)),
         generic: true,
     }
 }
@@ -58,14 +59,41 @@ pub(crate) struct TimeRef {
     pub span: Span,
 }
 
+/// Byte offsets between the original text and the folded one.
+enum Offsets {
+    /// ASCII folds byte for byte: an offset is the same in both. Most
+    /// articles are ASCII, and two tables of four bytes per byte of text would
+    /// be written and read for nothing.
+    Same,
+    /// Per folded byte its original byte, and per original byte its folded
+    /// byte (each with one entry past the end).
+    Mapped {
+        to_orig: Vec<u32>,
+        to_fold: Vec<u32>,
+    },
+}
+
+impl Offsets {
+    fn orig(&self, folded: usize) -> usize {
+        match self {
+            Offsets::Same => folded,
+            Offsets::Mapped { to_orig, .. } => to_orig[folded] as usize,
+        }
+    }
+
+    fn folded(&self, orig: usize) -> usize {
+        match self {
+            Offsets::Same => orig,
+            Offsets::Mapped { to_fold, .. } => to_fold[orig] as usize,
+        }
+    }
+}
+
 /// The folded article with tokens and indexed mentions.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub folded: String,
-    /// Folded byte → original byte (one entry past the end).
-    to_orig: Vec<u32>,
-    /// Original byte → folded byte (one entry past the end).
-    to_fold: Vec<u32>,
+    offsets: Offsets,
     /// Token spans in folded coordinates.
     pub toks: Vec<Span>,
     /// Token range of each sentence.
@@ -84,10 +112,16 @@ pub(crate) struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str, rec: &Recognition, lex: &Lexicon) -> Doc<'a> {
         let cues = &lex.cues;
-        let (folded, to_orig, to_fold) = fold_with_maps(text);
+        let ascii = text.is_ascii();
+        let (folded, offsets) = if ascii {
+            (text.to_ascii_lowercase(), Offsets::Same)
+        } else {
+            let (folded, to_orig, to_fold) = fold_with_maps(text);
+            (folded, Offsets::Mapped { to_orig, to_fold })
+        };
         // ASCII folds byte for byte (to lower case) and tokenising does not
         // look at case: the recognition's tokens are the folded text's then.
-        let reuse = text.is_ascii() && rec.tokens.last().is_some_and(|t| t.span.end <= text.len());
+        let reuse = ascii && rec.tokens.last().is_some_and(|t| t.span.end <= text.len());
         let toks: Vec<Span> = if reuse {
             rec.tokens.iter().map(|t| t.span).collect()
         } else {
@@ -99,8 +133,7 @@ impl<'a> Doc<'a> {
         let mut doc = Doc {
             text,
             folded,
-            to_orig,
-            to_fold,
+            offsets,
             toks,
             sentences: Vec::new(),
             sentence_spans: Vec::new(),
@@ -285,7 +318,7 @@ impl<'a> Doc<'a> {
                     .rfind(before)
                     .or_else(|| self.places.iter().find(located))
                 {
-                    Rc::make_mut(actor).country = Some(p.place.country.clone());
+                    Rc::make_mut(actor).country = Some(Arc::clone(&p.place.country));
                 }
                 continue;
             }
@@ -315,7 +348,7 @@ impl<'a> Doc<'a> {
                 .rfind(in_role)
                 .or_else(|| places.iter().rfind(before))
             {
-                Rc::make_mut(person).country = Some(p.place.country.clone());
+                Rc::make_mut(person).country = Some(Arc::clone(&p.place.country));
             }
         }
     }
@@ -420,8 +453,8 @@ impl<'a> Doc<'a> {
 
     /// Tokens that lie inside an original byte span.
     pub(crate) fn tok_range(&self, span: Span) -> Range<usize> {
-        let fs = self.to_fold[span.start] as usize;
-        let fe = self.to_fold[span.end] as usize;
+        let fs = self.offsets.folded(span.start);
+        let fe = self.offsets.folded(span.end);
         let a = self.toks.partition_point(|t| t.end <= fs);
         // Spans cover few tokens: counting on from `a` beats a second search
         // (the tokens are ordered, so this is that search's answer or `a`).
@@ -438,8 +471,8 @@ impl<'a> Doc<'a> {
 
     /// Original byte span of a folded byte range.
     pub(crate) fn orig(&self, fstart: usize, fend: usize) -> Span {
-        let s = self.to_orig[fstart] as usize;
-        let e = self.to_orig[fend] as usize;
+        let s = self.offsets.orig(fstart);
+        let e = self.offsets.orig(fend);
         // A folded range ending inside one original character ends after it.
         let e = if fend > 0 && e <= s && fend > fstart {
             let mut e = s + 1;
@@ -513,7 +546,7 @@ impl<'a> Doc<'a> {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
-        let o = self.to_orig[t.start] as usize;
+        let o = self.offsets.orig(t.start);
         self.text[o..]
             .chars()
             .next()
@@ -643,6 +676,22 @@ mod fold_tests {
         ];
         for text in cases {
             assert_eq!(fold_with_maps(text), reference(text), "{text:?}");
+        }
+    }
+
+    /// `Doc::new` keeps no offset tables for ASCII text: its folding is
+    /// lower-casing and both maps are the identity.
+    #[test]
+    fn ascii_folds_in_place() {
+        let cases = [
+            "",
+            "Taliban fighters TOOK Herat.",
+            "U.S.-led 3,000 'troops' -- ABC's",
+        ];
+        for text in cases {
+            let identity: Vec<u32> = (0..=text.len() as u32).collect();
+            let want = (text.to_ascii_lowercase(), identity.clone(), identity);
+            assert_eq!(fold_with_maps(text), want, "{text:?}");
         }
     }
 }

@@ -455,18 +455,18 @@ impl Extractor {
                 Vec::new()
             };
             // Territory lists give one event per place; a control claim names them all.
-            let place_sets: Vec<Vec<&doc::PlaceRef>> =
+            let place_sets: Vec<&[doc::PlaceRef]> =
                 if c.kind == EventKind::ControlClaim || c.places.is_empty() {
-                    vec![c.places.iter().collect()]
+                    vec![&c.places]
                 } else {
-                    c.places.iter().map(|p| vec![p]).collect()
+                    c.places.chunks(1).collect()
                 };
             // A deployment of several counts gives one event per count.
-            let counts: Vec<Vec<&QuantRef>> =
+            let counts: Vec<&[QuantRef]> =
                 if c.kind == EventKind::Deployment && c.quantities.len() > 1 {
-                    c.quantities.iter().map(|q| vec![q]).collect()
+                    c.quantities.chunks(1).collect()
                 } else {
-                    vec![c.quantities.iter().collect()]
+                    vec![&c.quantities]
                 };
             // The last event of the candidate takes the evidence, the others a copy.
             let mut left = agents.len() * place_sets.len() * counts.len();
@@ -483,10 +483,10 @@ impl Extractor {
                         let Some(evidence) = evidence else {
                             continue;
                         };
-                        let mut places: Vec<&doc::PlaceRef> = places.clone();
+                        let mut places: Vec<&doc::PlaceRef> = places.iter().collect();
                         if counts.len() > 1 {
                             // Each count goes where the destination written after it says.
-                            let q = qs[0];
+                            let q = &qs[0];
                             let next = c
                                 .quantities
                                 .iter()
@@ -523,7 +523,7 @@ impl Extractor {
         c: &Cand,
         agent: Option<&AgentRef>,
         places: &[&doc::PlaceRef],
-        qs: &[&QuantRef],
+        qs: &[QuantRef],
         date: Option<DateRange>,
         mut evidence: Evidence,
         dominant: Option<&ActorMention>,
@@ -562,8 +562,8 @@ impl Extractor {
         }
         if let Some(m) = &c.medium {
             target = Some(ActorMention {
-                id: format!("media:{}", lexicon::fold(&m.name).replace(' ', "_")),
-                name: m.name.clone(),
+                id: format!("media:{}", lexicon::fold(&m.name).replace(' ', "_")).into(),
+                name: m.name.as_str().into(),
                 kind: ActorKind::Media,
                 country: None,
                 generic: false,
@@ -617,7 +617,7 @@ impl Extractor {
                 span: doc.tok_span(&q.toks),
             }
         };
-        let quantities: Vec<Quantity> = qs.iter().map(|q| quantity(q)).collect();
+        let quantities: Vec<Quantity> = qs.iter().map(&quantity).collect();
         for q in &quantities {
             evidence.fields.push(FieldEvidence {
                 field: "quantity".into(),
@@ -775,20 +775,19 @@ impl Extractor {
             });
         }
         // The fields are borrowed, not copied: only a GeoNames id is written out.
-        let actor = e.actor.as_ref().map(|a| a.id.as_str()).or_else(|| {
+        let actor = e.actor.as_ref().map(|a| a.id.as_ref()).or_else(|| {
             e.person
                 .as_ref()
                 .map(|p| p.id.as_deref().unwrap_or(&p.name))
         });
         let place = e.place.as_ref().map(|p| {
-            p.geonameid.map_or(Cow::Borrowed(p.name.as_str()), |g| {
-                Cow::Owned(g.to_string())
-            })
+            p.geonameid
+                .map_or(Cow::Borrowed(&*p.name), |g| Cow::Owned(g.to_string()))
         });
         let id = Event::compute_id(
             e.kind,
             actor,
-            e.target.as_ref().map(|t| t.id.as_str()),
+            e.target.as_ref().map(|t| t.id.as_ref()),
             place.as_deref(),
             e.date.as_ref(),
         );

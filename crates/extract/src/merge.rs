@@ -94,7 +94,7 @@ fn speaker(e: &Event) -> Option<&str> {
     e.person
         .as_ref()
         .map(|p| p.id.as_deref().unwrap_or(&p.name))
-        .or_else(|| e.actor.as_ref().map(|a| a.id.as_str()))
+        .or_else(|| e.actor.as_ref().map(|a| a.id.as_ref()))
 }
 
 /// "40 civilians killed in Lashkar Gah" with no one named as killer, and
@@ -236,10 +236,10 @@ fn absorb(a: &mut Event, am: &mut Meta, mut b: Event, bm: Meta) {
     }
     let b_span = b.sources.first().map(|s| s.sentence_span);
     let mut fields = Vec::new();
-    let mut note = |field: &str| {
+    let mut note = |field: &'static str| {
         if let Some(span) = b_span {
             fields.push(FieldEvidence {
-                field: field.to_string(),
+                field: field.into(),
                 span,
             });
         }

@@ -12,6 +12,7 @@
 
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use sitrep_model::{
     ActorKind, ActorMention, EventKind, PersonMention, PlaceKind, Span, TimeRelation,
@@ -1242,7 +1243,7 @@ impl SentenceRules<'_, '_> {
         match p.place.kind {
             PlaceKind::Country => p.place.country == prev.place.country,
             PlaceKind::Admin1 => {
-                prev.place.admin1.as_deref() == Some(p.place.name.as_str())
+                prev.place.admin1.as_deref() == Some(&*p.place.name)
                     || prev.place.admin1_code == p.place.admin1_code
                         && p.place.admin1_code.is_some()
             }
@@ -1741,11 +1742,11 @@ impl SentenceRules<'_, '_> {
             let country = c.agents.iter().find_map(|a| {
                 a.actor
                     .as_ref()
-                    .and_then(|x| x.country.clone())
-                    .or_else(|| a.person.as_ref().and_then(|p| p.country.clone()))
+                    .and_then(|x| x.country.as_deref())
+                    .or_else(|| a.person.as_ref().and_then(|p| p.country.as_deref()))
             });
             let Some(country) = country else { continue };
-            if let Some(p) = self.dateline_place(&country) {
+            if let Some(p) = self.dateline_place(country) {
                 c.places.push(p.clone());
             }
         }
@@ -1775,7 +1776,7 @@ impl SentenceRules<'_, '_> {
     /// in `country`.
     fn dateline_place(&self, country: &str) -> Option<&PlaceRef> {
         self.dateline_places()
-            .find(|p| p.place.country == country && p.place.kind != PlaceKind::Country)
+            .find(|p| *p.place.country == *country && p.place.kind != PlaceKind::Country)
     }
 
     /// "Russia said Sudan must return the helicopter": a statement whose
@@ -2001,7 +2002,7 @@ impl SentenceRules<'_, '_> {
             let focus = || {
                 let mut counts: Vec<(&str, usize)> = Vec::new();
                 for p in &self.doc.places {
-                    match counts.iter_mut().find(|(c, _)| *c == p.place.country) {
+                    match counts.iter_mut().find(|(c, _)| *c == &*p.place.country) {
                         Some((_, n)) => *n += 1,
                         None => counts.push((&p.place.country, 1)),
                     }
@@ -2010,7 +2011,7 @@ impl SentenceRules<'_, '_> {
                 self.doc
                     .places
                     .iter()
-                    .find(|p| country(p) && p.place.country == top)
+                    .find(|p| country(p) && *p.place.country == *top)
             };
             if let Some(p) = here
                 .or_else(focus)
@@ -2255,29 +2256,54 @@ fn pass_on_times(cands: &mut [Cand]) {
 
 /// The government a place stands for ("Washington decided"), under the
 /// dictionary's naming convention.
-pub(crate) fn state_actor(country: &str, country_name: &str, forces: bool) -> ActorMention {
+pub(crate) fn state_actor(country: &Arc<str>, country_name: &str, forces: bool) -> ActorMention {
     // Built by concatenation: called for most place mentions, where the
-    // formatting machinery costs more than the rest of the work.
-    let mut id = country.to_ascii_lowercase();
+    // formatting machinery costs more than the rest of the work. The suffixes
+    // are lower case already, so the whole id can be lower-cased.
     if forces {
-        id.push_str(".forces");
         ActorMention {
-            id,
-            name: [country_name, " forces"].concat(),
+            id: joined(&[country, ".forces"], true),
+            name: joined(&[country_name, " forces"], false),
             kind: ActorKind::StateForces,
-            country: Some(country.to_string()),
+            country: Some(Arc::clone(country)),
             generic: false,
         }
     } else {
-        id.push_str(".government");
         ActorMention {
-            id,
-            name: ["Government of ", country_name].concat(),
+            id: joined(&[country, ".government"], true),
+            name: joined(&["Government of ", country_name], false),
             kind: ActorKind::Government,
-            country: Some(country.to_string()),
+            country: Some(Arc::clone(country)),
             generic: false,
         }
     }
+}
+
+/// `parts` joined into one shared string, ASCII lower-cased if `lower`.
+/// Names short enough are joined on the stack: a heap copy would be made
+/// only to be copied again into the shared string.
+fn joined(parts: &[&str], lower: bool) -> Arc<str> {
+    let mut buf = [0u8; 96];
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    if len <= buf.len() {
+        let mut at = 0;
+        for p in parts {
+            buf[at..at + p.len()].copy_from_slice(p.as_bytes());
+            at += p.len();
+        }
+        let bytes = &mut buf[..len];
+        if lower {
+            bytes.make_ascii_lowercase();
+        }
+        if let Ok(s) = std::str::from_utf8(bytes) {
+            return s.into();
+        }
+    }
+    let mut s = parts.concat();
+    if lower {
+        s.make_ascii_lowercase();
+    }
+    s.into()
 }
 
 /// A person as the target of an act: the actor they act for, else
@@ -2286,8 +2312,8 @@ fn person_target(p: &PersonMention) -> Option<ActorMention> {
     person_actor(p).or_else(|| {
         p.country.as_ref()?;
         Some(ActorMention {
-            id: p.id.clone().unwrap_or_else(|| p.name.clone()),
-            name: p.name.clone(),
+            id: p.id.clone().unwrap_or_else(|| Arc::clone(&p.name)),
+            name: Arc::clone(&p.name),
             kind: ActorKind::Person,
             country: p.country.clone(),
             generic: false,
@@ -2306,10 +2332,33 @@ pub(crate) fn person_actor(p: &PersonMention) -> Option<ActorMention> {
         ActorKind::Other
     };
     Some(ActorMention {
-        name: id.clone(),
+        name: Arc::clone(&id),
         id,
         kind,
         country: p.country.clone(),
         generic: false,
     })
+}
+
+#[cfg(test)]
+mod joined_tests {
+    use super::joined;
+
+    #[test]
+    fn joins_short_and_long_parts() {
+        let long = "x".repeat(200);
+        let cases: [(&[&str], bool, String); 4] = [
+            (&["AF", ".forces"], true, "af.forces".into()),
+            (
+                &["Government of ", "Côte d'Ivoire"],
+                false,
+                "Government of Côte d'Ivoire".into(),
+            ),
+            (&[], false, String::new()),
+            (&[&long, " FORCES"], true, format!("{long} forces")),
+        ];
+        for (parts, lower, want) in cases {
+            assert_eq!(&*joined(parts, lower), want, "{parts:?}");
+        }
+    }
 }

@@ -54,7 +54,7 @@ fn who(name: &str) -> Who {
 
 fn actor_ok(name: &str, e: &Event) -> bool {
     match who(name) {
-        Who::Id(id) => e.actor.as_ref().is_some_and(|a| a.id == id),
+        Who::Id(id) => e.actor.as_ref().is_some_and(|a| &*a.id == id),
         Who::Country(c) => {
             e.actor
                 .as_ref()
@@ -125,7 +125,7 @@ fn place_ok(f: &Value, e: &Event) -> bool {
     places.iter().any(|p| {
         same_name(&p.name, name)
             || matches!((lat, lon), (Some(la), Some(lo)) if km(la, lo, p.lat, p.lon) <= 10.0)
-            || (p.kind == sitrep_model::PlaceKind::Country && Some(p.country.as_str()) == country)
+            || (p.kind == sitrep_model::PlaceKind::Country && Some(p.country.as_ref()) == country)
     })
 }
 

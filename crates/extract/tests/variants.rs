@@ -33,7 +33,7 @@ fn actor_ok(w: &Want, e: &Event) -> bool {
         return true;
     }
     let by_actor = e.actor.as_ref().is_some_and(|a| {
-        a.id == w.actor
+        &*a.id == w.actor
             || (w.actor.len() == 2 && a.country.as_deref() == Some(w.actor) && !a.generic)
     });
     let by_person = e

@@ -38,6 +38,7 @@
 //! that is recognition's work (`sitrep-recognise`).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use sitrep_model::{Place, PlaceKind};
 
@@ -169,7 +170,18 @@ pub struct Gazetteer {
     countries: FastMap<String, EntryId>,
     admin1: FastMap<String, EntryId>,
     admin1_by_gcode: FastMap<GcodeKey, EntryId>,
+    /// The names of countries and first-level subdivisions, made once and
+    /// shared by every [`Place`] that lies in them.
+    shared: FastMap<EntryId, SharedNames>,
     common: FastSet<String>,
+}
+
+/// A country's or subdivision's name and code as every [`Place`] in it holds them.
+struct SharedNames {
+    name: Arc<str>,
+    /// ISO 3166-1 alpha-2 of a country; the entry's own ISO 3166-2 of a
+    /// subdivision (`None` when it has none).
+    code: Option<Arc<str>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -216,6 +228,7 @@ impl Gazetteer {
             countries: FastMap::default(),
             admin1: FastMap::default(),
             admin1_by_gcode: FastMap::default(),
+            shared: FastMap::default(),
             common,
         };
         g.push_layer(layer);
@@ -236,11 +249,17 @@ impl Gazetteer {
         for index in 0..layer.len() as u32 {
             let e = layer.entry(index);
             let id = EntryId { layer: l, index };
+            let shared = |code: &str| SharedNames {
+                name: e.name.into(),
+                code: (!code.is_empty()).then(|| code.into()),
+            };
             match e.kind {
                 Kind::Country if !e.country.is_empty() => {
                     self.countries.insert(e.country.to_string(), id);
+                    self.shared.insert(id, shared(e.country));
                 }
                 Kind::Admin1 => {
+                    self.shared.insert(id, shared(e.admin1_code));
                     if !e.admin1_code.is_empty() {
                         self.admin1.insert(e.admin1_code.to_string(), id);
                     }
@@ -342,33 +361,50 @@ impl Gazetteer {
         (g != 0).then_some(g)
     }
 
-    /// The entry as a model [`Place`].
+    /// The entry as a model [`Place`]. Country and subdivision names are
+    /// shared, not copied: only a city's own name is allocated.
     pub fn place(&self, id: EntryId) -> Place {
         let e = self.entry(id);
         let admin1 = if e.kind == PlaceKind::Country {
             None
         } else {
-            self.admin1_of(id).map(|a| self.entry(a))
+            self.admin1_of(id)
         };
-        let country_name = self
-            .country(e.country)
-            .map(|c| self.entry(c).name.to_string())
-            .unwrap_or_default();
+        let admin1_code = admin1.and_then(|a| {
+            let own = self.shared.get(&a).and_then(|s| s.code.clone());
+            // A subdivision without its own ISO code may have one found
+            // through its GeoNames code (in another layer).
+            own.or_else(|| {
+                let code = self.entry(a).admin1_code;
+                (!code.is_empty()).then(|| code.into())
+            })
+        });
+        let country = self.country(e.country);
+        // The country's code as this entry spells it ("af" finds "AF").
+        let country_code = country
+            .and_then(|c| self.shared.get(&c)?.code.as_ref())
+            .filter(|code| ***code == *e.country)
+            .map_or_else(|| e.country.into(), Arc::clone);
         Place {
             geonameid: e.geonameid,
-            name: e.name.to_string(),
+            name: self.shared_name(id),
             kind: e.kind,
-            admin1: admin1.map(|a| a.name.to_string()),
-            admin1_code: admin1
-                .map(|a| a.admin1_code)
-                .filter(|c| !c.is_empty())
-                .map(str::to_string),
+            admin1: admin1.map(|a| self.shared_name(a)),
+            admin1_code,
             admin2: None,
-            country: e.country.to_string(),
-            country_name,
+            country: country_code,
+            country_name: country.map_or_else(|| "".into(), |c| self.shared_name(c)),
             lat: e.lat,
             lon: e.lon,
             population: e.population,
+        }
+    }
+
+    /// The name of an entry, shared when it is a country's or subdivision's.
+    fn shared_name(&self, id: EntryId) -> Arc<str> {
+        match self.shared.get(&id) {
+            Some(s) => Arc::clone(&s.name),
+            None => self.raw(id).name.into(),
         }
     }
 

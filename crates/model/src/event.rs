@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -165,8 +167,9 @@ pub struct AcledCode {
 /// Where one field of an event came from, when not from the main sentence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldEvidence {
-    /// Field name: `actor`, `target`, `place`, `date`, `quantity`.
-    pub field: String,
+    /// Field name: `actor`, `target`, `place`, `date`, `quantity` (borrowed
+    /// when made by sitrep: every event has several).
+    pub field: Cow<'static, str>,
     /// Byte span in the article.
     pub span: Span,
 }

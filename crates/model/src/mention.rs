@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{DateRange, Span};
@@ -19,24 +21,27 @@ pub enum PlaceKind {
 }
 
 /// A resolved gazetteer entry: where a mention points on the map.
+///
+/// The names are shared: every mention of a place in an article, and every
+/// event placed there, holds the same strings (a copy is a reference count).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     /// GeoNames id, when the entry came from GeoNames.
     pub geonameid: Option<u64>,
     /// Canonical name, as the gazetteer spells it ("Lashkar Gah").
-    pub name: String,
+    pub name: Arc<str>,
     /// Feature kind.
     pub kind: PlaceKind,
     /// First-level subdivision's name ("Helmand"), if any.
-    pub admin1: Option<String>,
+    pub admin1: Option<Arc<str>>,
     /// ISO 3166-2 code of that subdivision ("AF-HEL"), if known.
-    pub admin1_code: Option<String>,
+    pub admin1_code: Option<Arc<str>>,
     /// Second-level subdivision's name, if known.
     pub admin2: Option<String>,
     /// ISO 3166-1 alpha-2 country code ("AF").
-    pub country: String,
+    pub country: Arc<str>,
     /// Country's short name ("Afghanistan").
-    pub country_name: String,
+    pub country_name: Arc<str>,
     /// WGS84 latitude.
     pub lat: f64,
     /// WGS84 longitude.
@@ -106,13 +111,13 @@ pub enum ActorKind {
 pub struct ActorMention {
     /// Stable dictionary id ("taliban", "af.government"), or `generic:<side>:<ISO2>`
     /// for a side the dictionary does not name ("rebels" in Sudan).
-    pub id: String,
+    pub id: Arc<str>,
     /// Canonical display name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Actor class.
     pub kind: ActorKind,
     /// Country the actor belongs to, ISO 3166-1 alpha-2.
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// True when the actor is an unnamed generic side rather than a dictionary entry.
     pub generic: bool,
 }
@@ -121,15 +126,15 @@ pub struct ActorMention {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PersonMention {
     /// Dictionary id when known ("ben_wallace"), else `None`.
-    pub id: Option<String>,
+    pub id: Option<Arc<str>>,
     /// Canonical name ("Ben Wallace").
-    pub name: String,
+    pub name: Arc<str>,
     /// Role or title as stated in the text, else the dictionary's.
-    pub role: Option<String>,
+    pub role: Option<Arc<str>>,
     /// Id of the actor the person belongs to ("gb.government").
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Arc<str>>,
     /// Country, ISO 3166-1 alpha-2.
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// True when this mention is a pronoun resolved back to the person.
     pub via_pronoun: bool,
 }

@@ -528,10 +528,10 @@ fn generic(side: &Side, country: Option<&str>) -> ActorMention {
         None => format!("generic:{}", side.id),
     };
     ActorMention {
-        id,
+        id: id.into(),
         name: side.name.clone(),
         kind: side.kind,
-        country: country.map(str::to_string),
+        country: country.map(Into::into),
         generic: true,
     }
 }

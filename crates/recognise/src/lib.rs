@@ -187,7 +187,7 @@ mod tests {
             .mentions
             .iter()
             .filter_map(|m| m.as_place()?.place.as_ref())
-            .map(|p| (p.name.clone(), p.country.clone()))
+            .map(|p| (p.name.to_string(), p.country.to_string()))
             .collect()
     }
 

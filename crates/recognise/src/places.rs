@@ -15,8 +15,10 @@
 //! gazetteer lacks (those stay as unresolved mentions when the context makes
 //! them clearly places), or decide what happened there.
 
-use sitrep_gazetteer::{Entry, Gazetteer, Hit, NameKind};
-use sitrep_model::{Mention, MentionKind, PlaceMention, PlaceRole, Span};
+use std::borrow::Cow;
+
+use sitrep_gazetteer::{Entry, EntryId, Gazetteer, Hit, NameKind};
+use sitrep_model::{Mention, MentionKind, Place, PlaceMention, PlaceRole, Span};
 
 mod context;
 mod score;
@@ -31,7 +33,8 @@ use score::Candidate;
 struct Found<'g> {
     span: Span,
     words: std::ops::Range<usize>,
-    hits: Vec<Hit>,
+    /// Borrowed from the scan unless filtered or found fuzzily.
+    hits: Cow<'g, [Hit]>,
     /// The entry of each hit, decoded once for every step that weighs it.
     entries: Vec<Entry<'g>>,
     /// Edit distance of a fuzzy match, 0 for exact ones.
@@ -43,7 +46,7 @@ impl<'g> Found<'g> {
         g: &'g Gazetteer,
         span: Span,
         words: std::ops::Range<usize>,
-        hits: Vec<Hit>,
+        hits: Cow<'g, [Hit]>,
         distance: u8,
     ) -> Found<'g> {
         let entries = hits.iter().map(|h| g.entry(h.entry)).collect();
@@ -105,7 +108,11 @@ pub fn recognise_in_context(
         }
     }
     // First pass: each name on its own, to learn what the article is about.
-    let first: Vec<Option<Candidate>> = found.iter().map(|f| score::best(&ctx, f, None)).collect();
+    let mut scores = score::Scores::default();
+    let first: Vec<Option<Candidate>> = found
+        .iter()
+        .map(|f| score::best(&ctx, f, None, &mut scores))
+        .collect();
     let article = score::ArticleContext::from_winners(gazetteer, &first, actor_countries);
     if let Some(focus) = article.focus() {
         for f in in_focus {
@@ -114,15 +121,16 @@ pub fn recognise_in_context(
                 .map(|(h, _)| *h)
                 .collect();
             if !hits.is_empty() {
-                found.push(Found::new(gazetteer, f.span, f.words, hits, 0));
+                found.push(Found::new(gazetteer, f.span, f.words, hits.into(), 0));
             }
         }
     }
     found.extend(ctx.fuzzy_candidates(&article, &found, known));
     found.sort_by_key(|f| f.span.start);
     let mut out = Vec::with_capacity(found.len());
+    let mut places = Places::default();
     for f in &found {
-        let mut best = score::best(&ctx, f, Some(&article));
+        let mut best = score::best(&ctx, f, Some(&article), &mut scores);
         if best.is_some_and(|c| article.stray(&gazetteer.entry(c.entry))) {
             // Kept, unresolved, only where the words around call it a place.
             if !ctx.has_evidence(f) {
@@ -130,7 +138,7 @@ pub fn recognise_in_context(
             }
             best = None;
         }
-        out.push(mention(gazetteer, &ctx, text, sentences, f, best));
+        out.push(mention(&mut places, &ctx, text, sentences, f, best));
     }
     for mut m in ctx.unresolved(&found) {
         m.sentence = sentence_index(sentences, m.span.start);
@@ -142,9 +150,16 @@ pub fn recognise_in_context(
 
 /// One hit per GeoNames id (a user alias copies a shipped entry), keeping the
 /// strongest kind of name.
-fn dedup(g: &Gazetteer, hits: &[Hit]) -> Vec<Hit> {
-    if hits.len() < 2 {
-        return hits.to_vec();
+fn dedup<'h>(g: &Gazetteer, hits: &'h [Hit]) -> Cow<'h, [Hit]> {
+    // Most names have no such copies: then the hits are kept as they are.
+    let repeats = |i: usize| {
+        let (h, id) = (hits[i], g.geonameid(hits[i].entry));
+        hits[..i]
+            .iter()
+            .any(|o| o.entry == h.entry || (id.is_some() && g.geonameid(o.entry) == id))
+    };
+    if !(1..hits.len()).any(repeats) {
+        return Cow::Borrowed(hits);
     }
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     let mut ids: Vec<Option<u64>> = Vec::with_capacity(hits.len());
@@ -162,17 +177,34 @@ fn dedup(g: &Gazetteer, hits: &[Hit]) -> Vec<Hit> {
             }
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// The places an article's mentions resolve to, each made once: an article
+/// names the same few places again and again.
+#[derive(Default)]
+struct Places(Vec<(EntryId, Place)>);
+
+impl Places {
+    fn get(&mut self, g: &Gazetteer, id: EntryId) -> Place {
+        if let Some((_, p)) = self.0.iter().find(|(e, _)| *e == id) {
+            return p.clone();
+        }
+        let p = g.place(id);
+        self.0.push((id, p.clone()));
+        p
+    }
 }
 
 fn mention(
-    g: &Gazetteer,
+    places: &mut Places,
     ctx: &Context,
     text: &str,
     sentences: &[Span],
     f: &Found,
     best: Option<Candidate>,
 ) -> Mention {
+    let g = ctx.g;
     let (place, score, role) = match &best {
         Some(c) => {
             let role = if c.name == NameKind::Demonym {
@@ -182,7 +214,7 @@ fn mention(
             } else {
                 PlaceRole::Literal
             };
-            (Some(g.place(c.entry)), c.confidence, role)
+            (Some(places.get(g, c.entry)), c.confidence, role)
         }
         None => (None, 0.0, PlaceRole::Literal),
     };
@@ -226,7 +258,7 @@ pub fn focus_country(places: &[Mention]) -> Option<String> {
             PlaceRole::Literal => 1.0,
             PlaceRole::Metonym | PlaceRole::Modifier => 0.5,
         };
-        match counts.iter_mut().find(|(c, _)| *c == place.country) {
+        match counts.iter_mut().find(|(c, _)| *c == &*place.country) {
             Some((_, n)) => *n += w,
             None => counts.push((&place.country, w)),
         }

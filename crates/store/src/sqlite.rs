@@ -443,7 +443,7 @@ fn insert_mentions(
         let (char_start, char_end) = article.char_span(m.span);
         let place = m.as_place().and_then(|p| p.place.as_ref());
         let actor_id = match &m.kind {
-            MentionKind::Actor(a) => Some(a.id.as_str()),
+            MentionKind::Actor(a) => Some(a.id.as_ref()),
             MentionKind::Person(p) => p.affiliation.as_deref(),
             _ => None,
         };
@@ -463,7 +463,7 @@ fn insert_mentions(
             m.sentence,
             m.text,
             place.and_then(|p| p.geonameid),
-            place.map(|p| p.country.as_str()),
+            place.map(|p| &*p.country),
             place.and_then(|p| p.admin1_code.as_deref()),
             actor_id,
             payload
@@ -478,11 +478,11 @@ fn place_search(event: &Event) -> String {
     let mut key = String::new();
     for p in event.place.iter().chain(&event.places) {
         let parts = [
-            Some(p.name.as_str()),
+            Some(&*p.name),
             p.admin1.as_deref(),
             p.admin1_code.as_deref(),
-            Some(p.country.as_str()),
-            Some(p.country_name.as_str()),
+            Some(&*p.country),
+            Some(&*p.country_name),
         ];
         for part in parts.into_iter().flatten() {
             key.push_str(&fold(part));
@@ -502,7 +502,7 @@ fn actor_search(event: &Event) -> String {
         }
     }
     if let Some(p) = &event.person {
-        for part in [p.id.as_deref(), Some(p.name.as_str())]
+        for part in [p.id.as_deref(), Some(p.name.as_ref())]
             .into_iter()
             .flatten()
         {
@@ -544,13 +544,13 @@ fn insert_event(
         s.execute(params![
             event.id,
             event.kind.as_str(),
-            event.actor.as_ref().map(|a| a.id.as_str()),
-            event.target.as_ref().map(|a| a.id.as_str()),
+            event.actor.as_ref().map(|a| a.id.as_ref()),
+            event.target.as_ref().map(|a| a.id.as_ref()),
             place.and_then(|p| p.geonameid),
-            place.map(|p| p.name.as_str()),
+            place.map(|p| &*p.name),
             place.and_then(|p| p.admin1.as_deref()),
             place.and_then(|p| p.admin1_code.as_deref()),
-            place.map(|p| p.country.as_str()),
+            place.map(|p| &*p.country),
             place.map(|p| p.lat),
             place.map(|p| p.lon),
             date.map(|d| d.start),

@@ -260,7 +260,7 @@ fn filters_select_events() {
                 place: Some("KANDAHAR".into()),
                 ..Default::default()
             },
-            |e| e.place.as_ref().unwrap().name == "Kandahār",
+            |e| &*e.place.as_ref().unwrap().name == "Kandahār",
         ),
         (
             "ISO 3166-2 code",
@@ -268,7 +268,7 @@ fn filters_select_events() {
                 place: Some("af-kdz".into()),
                 ..Default::default()
             },
-            |e| e.place.as_ref().unwrap().name == "Kunduz",
+            |e| &*e.place.as_ref().unwrap().name == "Kunduz",
         ),
         (
             "country name",
@@ -276,7 +276,7 @@ fn filters_select_events() {
                 place: Some("sudan".into()),
                 ..Default::default()
             },
-            |e| e.place.as_ref().unwrap().country == "SD",
+            |e| &*e.place.as_ref().unwrap().country == "SD",
         ),
         (
             "actor name",
@@ -284,7 +284,7 @@ fn filters_select_events() {
                 actor: Some("rapid support".into()),
                 ..Default::default()
             },
-            |e| e.actor.as_ref().unwrap().id == "rsf",
+            |e| &*e.actor.as_ref().unwrap().id == "rsf",
         ),
     ];
     for (name, filter, check) in cases {

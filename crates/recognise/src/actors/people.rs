@@ -460,7 +460,7 @@ fn strip_possessive(w: &str) -> &str {
 
 /// A dictionary person found by one of their aliases.
 pub(super) fn known(ctx: &Context, span: Span, p: &Person) -> Found {
-    let role = role_in_text(ctx, span).or_else(|| p.role.clone());
+    let role = role_in_text(ctx, span).map_or_else(|| p.role.clone(), |r| Some(r.into()));
     Found {
         span,
         person: PersonMention {
@@ -636,8 +636,8 @@ fn unknown(ctx: &Context, span: Span, role: Option<String>) -> Found {
         span,
         person: PersonMention {
             id: None,
-            name: squash(span.slice(ctx.text)),
-            role,
+            name: squash(span.slice(ctx.text)).into(),
+            role: role.map(Into::into),
             affiliation: None,
             country: None,
             via_pronoun: false,
@@ -842,7 +842,7 @@ fn surname_mentions(ctx: &Context, persons: &[Found], taken: &[Span]) -> Vec<Fou
             continue;
         }
         let source = &persons[i].person;
-        let role = role_in_text(ctx, span).or_else(|| source.role.clone());
+        let role = role_in_text(ctx, span).map_or_else(|| source.role.clone(), |r| Some(r.into()));
         out.push(Found {
             span,
             person: PersonMention {

@@ -78,10 +78,10 @@ fn reference_article() {
         let ids = |surface: &str| -> Vec<&str> {
             acts.iter()
                 .filter(|(t, _)| *t == surface)
-                .map(|(_, a)| a.id.as_str())
+                .map(|(_, a)| a.id.as_ref())
                 .collect()
         };
-        let taliban = acts.iter().filter(|(_, a)| a.id == "taliban").count();
+        let taliban = acts.iter().filter(|(_, a)| &*a.id == "taliban").count();
         assert!(taliban >= 10, "Taliban found {taliban} times");
         for surface in [
             "Islamic militias",
@@ -432,7 +432,7 @@ fn actors_across_theatres() {
         let found = run(text, *focus);
         let got: Vec<(&str, &str)> = actors(&found)
             .into_iter()
-            .map(|(t, a)| (t, a.id.as_str()))
+            .map(|(t, a)| (t, a.id.as_ref()))
             .collect();
         assert!(
             got.contains(&(*surface, *id)),
@@ -456,7 +456,7 @@ fn things_that_are_not_actors() {
         let named: Vec<(&str, &str)> = actors(&found)
             .into_iter()
             .filter(|(_, a)| !a.generic)
-            .map(|(t, a)| (t, a.id.as_str()))
+            .map(|(t, a)| (t, a.id.as_ref()))
             .collect();
         assert!(named.is_empty(), "{text:?}: {named:?}");
     }

@@ -725,7 +725,7 @@ impl<'a> Context<'a> {
                 self.g,
                 word.span,
                 w..w + 1,
-                hits.clone(),
+                hits.clone().into(),
                 *distance,
             ));
         }

@@ -129,16 +129,22 @@ fn name_bonus(kind: NameKind) -> f64 {
     }
 }
 
+/// Room for the scores of one name's candidates, reused from name to name.
+#[derive(Default)]
+pub(super) struct Scores(Vec<(f64, Candidate)>);
+
 /// The best candidate of a name; `article` is `None` in the first pass.
 pub(super) fn best(
     ctx: &Context,
     f: &Found,
     article: Option<&ArticleContext>,
+    scores: &mut Scores,
 ) -> Option<Candidate> {
     let g = ctx.g;
     let hint = ctx.kind_hint(f);
-    let containers: Vec<EntryId> = ctx.container(f.words.end).iter().map(|h| h.entry).collect();
-    let mut scored: Vec<(f64, Candidate)> = Vec::with_capacity(f.hits.len());
+    let containers = ctx.container(f.words.end);
+    let scored = &mut scores.0;
+    scored.clear();
     for (h, e) in f.hits.iter().zip(&f.entries) {
         let mut s = importance(e) + name_bonus(h.name) - 2.0 * f64::from(f.distance);
         match hint {
@@ -154,7 +160,7 @@ pub(super) fn best(
             }
             None => {}
         }
-        if containers.iter().any(|&c| contains(g, c, h.entry)) {
+        if containers.iter().any(|c| contains(g, c.entry, h.entry)) {
             s += 10.0;
         }
         if let Some(a) = article {
@@ -165,8 +171,10 @@ pub(super) fn best(
                     s += 2.0;
                 }
             }
-            if g.admin1_of(h.entry)
-                .is_some_and(|a1| a1 != h.entry && a.admin1.contains(&a1))
+            // Most articles name no province: no lookup then.
+            if !a.admin1.is_empty()
+                && g.admin1_of(h.entry)
+                    .is_some_and(|a1| a1 != h.entry && a.admin1.contains(&a1))
             {
                 s += 4.0;
             }
@@ -186,7 +194,8 @@ pub(super) fn best(
         .fold(f64::NEG_INFINITY, f64::max);
     let sum: f64 = scored.iter().map(|(s, _)| (s - top).exp()).sum();
     let (s, mut c) = scored
-        .into_iter()
+        .iter()
+        .copied()
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.entry.cmp(&a.1.entry)))?;
     c.confidence = ((s - top).exp() / sum).clamp(0.0, 1.0);
     if f.distance > 0 {

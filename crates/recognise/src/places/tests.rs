@@ -51,7 +51,7 @@ fn expect(text: &str, mentions: &[Mention], surface: &str, want: Want) {
         let got = (
             sitrep_text::fold(&place.name),
             place.kind,
-            place.country.as_str(),
+            place.country.as_ref(),
             place.admin1_code.as_deref().unwrap_or("-"),
             p.role,
         );
@@ -102,7 +102,7 @@ fn reference_article_places() {
     let p = r[0].as_place().expect("place");
     assert!(p.fuzzy);
     assert_eq!(
-        p.place.as_ref().map(|p| p.name.as_str()),
+        p.place.as_ref().map(|p| p.name.as_ref()),
         Some("Lashkar Gāh")
     );
     // Helmand is the province, whether or not "Province" joins the span.
@@ -123,7 +123,7 @@ fn reference_article_places() {
         assert_eq!(
             d.as_place()
                 .and_then(|p| p.place.as_ref())
-                .map(|p| p.country.as_str()),
+                .map(|p| p.country.as_ref()),
             Some("QA")
         );
     }
@@ -471,6 +471,6 @@ fn shipped_sites_resolve() {
         let m = find(&ms, surface);
         assert_eq!(m.len(), 1, "{surface}: {:?}", ms.iter().map(describe).collect::<Vec<_>>());
         let place = m[0].as_place().and_then(|p| p.place.as_ref());
-        assert_eq!(place.map(|p| p.name.as_str()), Some(name));
+        assert_eq!(place.map(|p| &*p.name), Some(name));
     }
 }

@@ -104,13 +104,13 @@ pub fn place(row: &PlaceRow) -> Place {
     let (geonameid, name, admin1, code, country, country_name, lat, lon) = *row;
     Place {
         geonameid: Some(geonameid),
-        name: name.to_string(),
+        name: name.into(),
         kind: PlaceKind::City,
-        admin1: Some(admin1.to_string()),
-        admin1_code: Some(code.to_string()),
+        admin1: Some(admin1.into()),
+        admin1_code: Some(code.into()),
         admin2: None,
-        country: country.to_string(),
-        country_name: country_name.to_string(),
+        country: country.into(),
+        country_name: country_name.into(),
         lat,
         lon,
         population: 0,
@@ -120,10 +120,10 @@ pub fn place(row: &PlaceRow) -> Place {
 pub fn actor(i: usize) -> ActorMention {
     let (id, name, kind, country) = ACTORS[i % ACTORS.len()];
     ActorMention {
-        id: id.to_string(),
-        name: name.to_string(),
+        id: id.into(),
+        name: name.into(),
         kind,
-        country: Some(country.to_string()),
+        country: Some(country.into()),
         generic: false,
     }
 }
@@ -192,7 +192,7 @@ pub fn sample(i: usize) -> (Article, Vec<Mention>, Vec<Event>) {
     let actor_span = span_of(&text, &actor.name, sentence_spans[1].start);
     mentions.push(Mention {
         span: actor_span,
-        text: actor.name.clone(),
+        text: actor.name.to_string(),
         sentence: 1,
         kind: MentionKind::Actor(actor.clone()),
     });
