@@ -105,6 +105,8 @@ pub(crate) struct Doc<'a> {
     pub times: Vec<TimeRef>,
     /// The article's focus country ([`Recognition::focus`]).
     pub focus: Option<Rc<Place>>,
+    /// The capitals of the states it names ([`Recognition::capitals`]).
+    pub capitals: Vec<Rc<Place>>,
     /// The [`WordFlags`] of each token's word.
     flags: Vec<u8>,
 }
@@ -141,6 +143,7 @@ impl<'a> Doc<'a> {
             agents: Vec::new(),
             times: Vec::new(),
             focus: rec.focus.clone().map(Rc::new),
+            capitals: rec.capitals.iter().cloned().map(Rc::new).collect(),
             flags: Vec::new(),
         };
         // One lookup per token for every per-word test the rules repeat.

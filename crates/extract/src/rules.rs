@@ -1748,6 +1748,32 @@ impl SentenceRules<'_, '_> {
             let Some(country) = country else { continue };
             if let Some(p) = self.dateline_place(country) {
                 c.places.push(p.clone());
+                continue;
+            }
+            // A government that speaks with nowhere named speaks from its
+            // seat: Biden's words are Washington's.
+            let government = c.agents.iter().find(|a| {
+                a.actor
+                    .as_ref()
+                    .is_some_and(|x| x.kind == ActorKind::Government)
+                    || a.person.as_ref().is_some_and(|p| {
+                        p.affiliation
+                            .as_deref()
+                            .is_some_and(|x| x.ends_with(".government"))
+                    })
+            });
+            let capital = self
+                .doc
+                .capitals
+                .iter()
+                .find(|p| &*p.country == country);
+            if let (Some(a), Some(place)) = (government, capital) {
+                c.places.push(PlaceRef {
+                    toks: a.toks.clone(),
+                    place: Rc::clone(place),
+                    role: sitrep_model::PlaceRole::Literal,
+                    span: a.span,
+                });
             }
         }
     }

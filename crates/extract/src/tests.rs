@@ -107,6 +107,7 @@ fn recognise(text: &str, ms: &[(&str, M)]) -> Recognition {
         mentions,
         tokens: sitrep_text::tokens(text),
         focus: None,
+        capitals: Vec::new(),
     }
 }
 
@@ -767,4 +768,30 @@ fn counted_claims_read_the_whole_and_lie_in_the_focus_country() {
     let q = claim.quantities.first().expect("a count");
     assert_eq!((q.value, q.of), (18.0, Some(34.0)), "{q:?}");
     assert_eq!(claim.place.as_ref().map(|p| &*p.name), Some("Afghanistan"));
+}
+
+#[test]
+fn a_government_speaks_from_its_capital_when_nowhere_is_named() {
+    let text = "The Ethiopian government rejected the proposal on Monday.";
+    let ms = [(
+        "The Ethiopian government",
+        M::Actor("et.government", ActorKind::Government, "ET"),
+    )];
+    let mut rec = recognise(text, &ms);
+    rec.capitals = vec![place("Addis Ababa", PlaceKind::City, "ET", 9.02, 38.75)];
+    let mut article = Article::from_text(text, "test");
+    article.published = NaiveDate::from_ymd_opt(2021, 6, 29);
+    let events = Extractor::shipped().unwrap().extract(&article, &rec);
+    let said = events
+        .iter()
+        .find(|e| e.kind == EventKind::Statement)
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(said.place.as_ref().map(|p| &*p.name), Some("Addis Ababa"));
+    // Rebels have no seat to speak from.
+    let text = "The rebels rejected the proposal on Monday.";
+    let ms = [("The rebels", M::Actor("tplf", ActorKind::RebelGroup, "ET"))];
+    let mut rec = recognise(text, &ms);
+    rec.capitals = vec![place("Addis Ababa", PlaceKind::City, "ET", 9.02, 38.75)];
+    let events = Extractor::shipped().unwrap().extract(&article, &rec);
+    assert!(events.iter().all(|e| e.place.is_none()), "{events:#?}");
 }

@@ -168,6 +168,8 @@ pub struct Gazetteer {
     /// GeoNames ids a user layer redefines, with that layer: lower layers' entries are hidden.
     shadowed: FastMap<u64, u16>,
     countries: FastMap<String, EntryId>,
+    /// Each country's capital city, by ISO 3166-1 alpha-2.
+    capitals: FastMap<String, EntryId>,
     admin1: FastMap<String, EntryId>,
     admin1_by_gcode: FastMap<GcodeKey, EntryId>,
     /// The names of countries and first-level subdivisions, made once and
@@ -226,6 +228,7 @@ impl Gazetteer {
             prefixes: Vec::new(),
             shadowed: FastMap::default(),
             countries: FastMap::default(),
+            capitals: FastMap::default(),
             admin1: FastMap::default(),
             admin1_by_gcode: FastMap::default(),
             shared: FastMap::default(),
@@ -267,6 +270,9 @@ impl Gazetteer {
                         self.admin1_by_gcode
                             .insert(gcode_key(e.country, e.admin1_gcode), id);
                     }
+                }
+                Kind::City if e.flags & FLAG_CAPITAL != 0 && !e.country.is_empty() => {
+                    self.capitals.insert(e.country.to_string(), id);
                 }
                 _ => {}
             }
@@ -331,6 +337,12 @@ impl Gazetteer {
             return self.countries.get(iso2).copied();
         }
         self.countries.get(&iso2.to_ascii_uppercase()).copied()
+    }
+
+    /// The capital city of a country by ISO 3166-1 alpha-2 code ("QA" gives
+    /// Doha).
+    pub fn capital(&self, iso2: &str) -> Option<EntryId> {
+        self.capitals.get(&iso2.to_ascii_uppercase()).copied()
     }
 
     /// The entry of a first-level subdivision by ISO 3166-2 code ("AF-HEL").

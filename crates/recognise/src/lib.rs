@@ -35,6 +35,10 @@ pub struct Recognition {
     /// has it: where a claim over "the country" or "18 provincial capitals"
     /// lies when the text does not name the country.
     pub focus: Option<Place>,
+    /// The capitals of the governments and forces the article names, once
+    /// each: where a government's words are placed when the text says
+    /// nowhere else.
+    pub capitals: Vec<Place>,
 }
 
 /// Recognises places, actors, people and dates in articles.
@@ -102,12 +106,37 @@ impl Recogniser {
             .as_deref()
             .and_then(|c| self.gazetteer.country(c))
             .map(|id| self.gazetteer.place(id));
+        let capitals = self.capitals(&actors);
         Recognition {
             mentions: merge_in_order([places, actors, times]),
             sentences,
             tokens,
             focus,
+            capitals,
         }
+    }
+}
+
+impl Recogniser {
+    /// The capitals of the states among `actors`, in order of first mention.
+    fn capitals(&self, actors: &[Mention]) -> Vec<Place> {
+        let mut seen: Vec<&str> = Vec::new();
+        for m in actors {
+            let MentionKind::Actor(actor) = &m.kind else {
+                continue;
+            };
+            let state = matches!(
+                actor.kind,
+                sitrep_model::ActorKind::Government | sitrep_model::ActorKind::StateForces
+            );
+            if let Some(c) = actor.country.as_deref().filter(|c| state && !seen.contains(c)) {
+                seen.push(c);
+            }
+        }
+        seen.into_iter()
+            .filter_map(|c| self.gazetteer.capital(c))
+            .map(|id| self.gazetteer.place(id))
+            .collect()
     }
 }
 

@@ -205,6 +205,24 @@ fn mention(
     best: Option<Candidate>,
 ) -> Mention {
     let g = ctx.g;
+    // "the Qatari capital" names Doha.
+    if let Some((capital, span)) = best
+        .as_ref()
+        .and_then(|c| capital_named(g, text, f.span, c))
+    {
+        return Mention {
+            span,
+            text: span.slice(text).to_string(),
+            sentence: sentence_index(sentences, span.start),
+            kind: MentionKind::Place(PlaceMention {
+                place: Some(places.get(g, capital)),
+                score: best.as_ref().map_or(0.0, |c| c.confidence),
+                candidates: 1,
+                fuzzy: false,
+                role: PlaceRole::Literal,
+            }),
+        };
+    }
     let (place, score, role) = match &best {
         Some(c) => {
             let role = if c.name == NameKind::Demonym {
@@ -230,6 +248,26 @@ fn mention(
             role,
         }),
     }
+}
+
+/// The capital a country's adjective names with "capital" after it ("the
+/// Qatari capital", "the Afghan capital"), with the span of both words.
+fn capital_named(g: &Gazetteer, text: &str, span: Span, c: &Candidate) -> Option<(EntryId, Span)> {
+    if c.name != NameKind::Demonym {
+        return None;
+    }
+    let e = g.entry(c.entry);
+    if e.kind != sitrep_model::PlaceKind::Country {
+        return None;
+    }
+    let rest = text[span.end..].strip_prefix(' ')?;
+    let word = "capital";
+    let after = rest.get(word.len()..)?;
+    if !rest.starts_with(word) || after.starts_with(|ch: char| ch.is_alphanumeric()) {
+        return None;
+    }
+    let capital = g.capital(e.country)?;
+    Some((capital, Span::new(span.start, span.end + 1 + word.len())))
 }
 
 fn sentence_index(sentences: &[Span], offset: usize) -> usize {

@@ -474,3 +474,14 @@ fn shipped_sites_resolve() {
         assert_eq!(place.map(|p| &*p.name), Some(name));
     }
 }
+
+#[test]
+fn a_countrys_capital_by_its_adjective() {
+    let ms = run("Talks in the Qatari capital ended without a deal. Qatari officials were hopeful.");
+    let m = find(&ms, "Qatari capital");
+    assert_eq!(m.len(), 1, "{:?}", ms.iter().map(describe).collect::<Vec<_>>());
+    let place = m[0].as_place().and_then(|p| p.place.as_ref());
+    assert_eq!(place.map(|p| &*p.name), Some("Doha"));
+    // The adjective alone is no capital.
+    assert!(find(&ms, "Qatari officials").is_empty());
+}
