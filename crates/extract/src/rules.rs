@@ -482,6 +482,14 @@ impl SentenceRules<'_, '_> {
             // "said they would send": reported future, not a possibility.
             let reported = cues.reported_future.contains(cue)
                 && (self.range.start..at).any(|k| self.is_speech_word(k));
+            // "may have been killed when fighters attacked": a past act told
+            // in a time clause happened, whatever is uncertain around it.
+            let presupposed = c.form.is_past()
+                && (at..c.toks.start).any(|k| self.in_set(k, &["when", "after", "before", "as"]));
+            if presupposed {
+                i = at + 1;
+                continue;
+            }
             c.hypothetical |= !reported;
             c.future |= reported;
             i = at + 1;
