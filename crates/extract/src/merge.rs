@@ -183,7 +183,13 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
         (Some(x), Some(y)) if !same_place(x, y) && !contains(x, y) && !contains(y, x) => {
             return false
         }
-        (Some(_), None) | (None, Some(_)) if !place_may_be_implicit(a.kind) => return false,
+        // Told in one sentence, a placeless mention of the same act is that
+        // act ("break up a protest by hundreds who marched through Kabul").
+        (Some(_), None) | (None, Some(_))
+            if !place_may_be_implicit(a.kind) && sentence(a) != sentence(b) =>
+        {
+            return false
+        }
         _ => {}
     }
     if let (Some(x), Some(y)) = (&a.date, &b.date) {
