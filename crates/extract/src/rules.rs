@@ -1586,7 +1586,17 @@ impl SentenceRules<'_, '_> {
                 }
             }
             let c = &cands[i];
+            // "Aides say Ghani flew out", "some reports say he went": the
+            // subject right before the verb is an unnamed source, whoever the
+            // rules found around it.
+            let unnamed_subject = speech == Speech::Assert
+                && self
+                    .lex
+                    .cues
+                    .informants
+                    .contains(self.word(c.toks.start.wrapping_sub(1)));
             if c.agents.is_empty()
+                || unnamed_subject
                 || c.agents.iter().any(|a| self.commentator(a))
                 || speech == Speech::Assert && c.agents.iter().all(|a| self.informant(a))
                 // "Officials blamed the Taliban": an unnamed source's charge is
