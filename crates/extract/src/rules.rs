@@ -1015,8 +1015,29 @@ impl SentenceRules<'_, '_> {
             let region_place = region
                 .then(|| self.named_before(c.toks.start, true).cloned())
                 .flatten();
+            // "carried out several air strikes this week": many acts over a
+            // spell, with no place or anaphor, are the country's, not the
+            // last town's.
+            let anaphoric = clause.clone().any(|k| self.anaphor(k));
+            let spread = c.form == Form::Noun
+                && !anaphoric
+                && self.word(c.toks.end.wrapping_sub(1)).ends_with('s')
+                && self.in_set(
+                    c.toks.start.wrapping_sub(1),
+                    &["several", "many", "dozens", "numerous", "repeated", "multiple"],
+                );
+            let country = spread
+                .then(|| self.doc.focus.as_ref())
+                .flatten()
+                .map(|place| PlaceRef {
+                    toks: c.toks.clone(),
+                    place: Rc::clone(place),
+                    role: sitrep_model::PlaceRole::Literal,
+                    span: self.doc.tok_span(&c.toks),
+                });
             // "around the city" far from any name: the city of the dateline.
             let place = region_place
+                .or(country)
                 .or_else(|| self.antecedent(c.toks.start))
                 .or_else(|| {
                     clause

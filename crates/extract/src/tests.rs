@@ -795,3 +795,23 @@ fn a_government_speaks_from_its_capital_when_nowhere_is_named() {
     let events = Extractor::shipped().unwrap().extract(&article, &rec);
     assert!(events.iter().all(|e| e.place.is_none()), "{events:#?}");
 }
+
+#[test]
+fn many_acts_over_a_spell_lie_in_the_country() {
+    let text = "The Taliban took Taloqan on Sunday. US forces had carried out several air strikes this week.";
+    let ms = [
+        ("The Taliban", taliban()),
+        ("Taloqan", city("Taloqan")),
+        ("US forces", M::Actor("us.forces", ActorKind::StateForces, "US")),
+    ];
+    let mut rec = recognise(text, &ms);
+    rec.focus = Some(place("Afghanistan", PlaceKind::Country, "AF", 33.9, 67.7));
+    let mut article = Article::from_text(text, "test");
+    article.published = NaiveDate::from_ymd_opt(2021, 8, 8);
+    let events = Extractor::shipped().unwrap().extract(&article, &rec);
+    let strike = events
+        .iter()
+        .find(|e| e.kind == EventKind::AirStrike)
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(strike.place.as_ref().map(|p| &*p.name), Some("Afghanistan"));
+}
