@@ -299,7 +299,7 @@ impl Extractor {
             cands.extend(found);
         }
         let events = self.to_events(&doc, article, cands);
-        let events = regains(inherit_destinations(events));
+        let events = regains(inherit_destinations(events, &doc));
         let merged = merge::merge(events);
         merged
             .into_iter()
@@ -894,8 +894,10 @@ fn regains(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
 
 /// A deployment that names no destination goes where its actor was sending
 /// troops earlier in the article ("will deploy another 600 soldiers"), or
-/// where the deployment told just before it goes.
-fn inherit_destinations(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
+/// where the deployment told just before it goes; else, for a state, to its
+/// own country when the article names it ("Tajikistan's president ordered
+/// 20,000 reservists to reinforce the frontier").
+fn inherit_destinations(mut events: Vec<(Event, Meta)>, doc: &Doc) -> Vec<(Event, Meta)> {
     for i in 0..events.len() {
         if events[i].0.kind != EventKind::Deployment || events[i].0.place.is_some() {
             continue;
@@ -930,6 +932,20 @@ fn inherit_destinations(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
                 field: "place".into(),
                 span,
             });
+        } else if merge::is_state(actor.kind) {
+            let home = doc.places.iter().find(|p| {
+                p.place.kind == sitrep_model::PlaceKind::Country
+                    && actor.country.as_deref() == Some(&*p.place.country)
+            });
+            if let Some(p) = home {
+                let target = &mut events[i].0;
+                target.place = Some((*p.place).clone());
+                target.confidence = (target.confidence - 0.1).max(0.05);
+                target.sources[0].fields.push(FieldEvidence {
+                    field: "place".into(),
+                    span: p.span,
+                });
+            }
         }
     }
     events

@@ -815,3 +815,19 @@ fn many_acts_over_a_spell_lie_in_the_country() {
         .unwrap_or_else(|| panic!("{events:#?}"));
     assert_eq!(strike.place.as_ref().map(|p| &*p.name), Some("Afghanistan"));
 }
+
+#[test]
+fn a_state_sends_troops_at_home_when_no_destination_is_named() {
+    let events = run(
+        "Tajikistan's president ordered 20,000 reservists to reinforce the frontier.",
+        &[
+            ("Tajikistan", M::Place("Tajikistan", PlaceKind::Country, "TJ", 38.5, 71.0)),
+            ("president", M::Actor("tj.government", ActorKind::Government, "TJ")),
+        ],
+    );
+    let sent = events
+        .iter()
+        .find(|e| e.kind == EventKind::Deployment)
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(sent.place.as_ref().map(|p| &*p.name), Some("Tajikistan"));
+}
