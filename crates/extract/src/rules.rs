@@ -1024,10 +1024,12 @@ impl SentenceRules<'_, '_> {
                 && self.word(c.toks.end.wrapping_sub(1)).ends_with('s')
                 && self.in_set(
                     c.toks.start.wrapping_sub(1),
-                    &["several", "many", "dozens", "numerous", "repeated", "multiple"],
+                    &[
+                        "several", "many", "dozens", "numerous", "repeated", "multiple",
+                    ],
                 );
             let country = spread
-                .then(|| self.doc.focus.as_ref())
+                .then_some(self.doc.focus.as_ref())
                 .flatten()
                 .map(|place| PlaceRef {
                     toks: c.toks.clone(),
@@ -1175,8 +1177,8 @@ impl SentenceRules<'_, '_> {
     /// unarmed people: "fire on flag protest", "killed at a rally when
     /// fighters opened fire".
     fn at_gathering(&self, toks: &Range<usize>) -> bool {
-        let around = toks.start.saturating_sub(10).max(self.range.start)
-            ..(toks.end + 8).min(self.range.end);
+        let around =
+            toks.start.saturating_sub(10).max(self.range.start)..(toks.end + 8).min(self.range.end);
         around.clone().any(|k| {
             self.lex.cues.gatherings.contains(self.word(k))
                 && (k.saturating_sub(3).max(around.start)..k)
@@ -1801,11 +1803,7 @@ impl SentenceRules<'_, '_> {
                             .is_some_and(|x| x.ends_with(".government"))
                     })
             });
-            let capital = self
-                .doc
-                .capitals
-                .iter()
-                .find(|p| &*p.country == country);
+            let capital = self.doc.capitals.iter().find(|p| &*p.country == country);
             if let (Some(a), Some(place)) = (government, capital) {
                 c.places.push(PlaceRef {
                     toks: a.toks.clone(),

@@ -682,8 +682,14 @@ fn retreats_and_sites_locate_where_they_happen() {
         &[
             ("Soldiers", army),
             ("militiamen", militia),
-            ("Mazar-i-Sharif", M::Place("Mazar-e Sharif", PlaceKind::City, "AF", 36.7, 67.1)),
-            ("Hairatan", M::Place("Hairatan", PlaceKind::Other, "AF", 37.2, 67.4)),
+            (
+                "Mazar-i-Sharif",
+                M::Place("Mazar-e Sharif", PlaceKind::City, "AF", 36.7, 67.1),
+            ),
+            (
+                "Hairatan",
+                M::Place("Hairatan", PlaceKind::Other, "AF", 37.2, 67.4),
+            ),
         ],
     );
     let retreats: Vec<&Event> = events
@@ -691,8 +697,16 @@ fn retreats_and_sites_locate_where_they_happen() {
         .filter(|e| e.kind == EventKind::Withdrawal)
         .collect();
     assert_eq!(retreats.len(), 1, "{events:#?}");
-    assert_eq!(retreats[0].place.as_ref().map(|p| &*p.name), Some("Mazar-e Sharif"));
-    assert_eq!(retreats[0].participants.len(), 1, "{:?}", retreats[0].participants);
+    assert_eq!(
+        retreats[0].place.as_ref().map(|p| &*p.name),
+        Some("Mazar-e Sharif")
+    );
+    assert_eq!(
+        retreats[0].participants.len(),
+        1,
+        "{:?}",
+        retreats[0].participants
+    );
     // An airport told in one sentence and its city in another are one departure.
     let events = run(
         "The last US aircraft left Kabul airport on Monday. The last US troops left Kabul on Monday.",
@@ -717,7 +731,10 @@ fn fire_on_a_gathering_is_an_attack_on_civilians() {
     let cases: &[(&str, &[(&str, M)])] = &[
         (
             "Several people were killed at a rally in Asadabad when Taliban fighters opened fire.",
-            &[("Asadabad", city("Asadabad")), ("Taliban fighters", taliban())],
+            &[
+                ("Asadabad", city("Asadabad")),
+                ("Taliban fighters", taliban()),
+            ],
         ),
         (
             "Three killed as Taliban fire on flag protest in Jalalabad",
@@ -726,8 +743,14 @@ fn fire_on_a_gathering_is_an_attack_on_civilians() {
         (
             "Soldiers opened fire on mourners at a funeral in Mandalay on Sunday.",
             &[
-                ("Soldiers", M::Actor("mm.forces", ActorKind::StateForces, "MM")),
-                ("Mandalay", M::Place("Mandalay", PlaceKind::City, "MM", 21.97, 96.08)),
+                (
+                    "Soldiers",
+                    M::Actor("mm.forces", ActorKind::StateForces, "MM"),
+                ),
+                (
+                    "Mandalay",
+                    M::Place("Mandalay", PlaceKind::City, "MM", 21.97, 96.08),
+                ),
             ],
         ),
     ];
@@ -750,7 +773,8 @@ fn fire_on_a_gathering_is_an_attack_on_civilians() {
 
 #[test]
 fn counted_claims_read_the_whole_and_lie_in_the_focus_country() {
-    let text = "With Qalat and Firozkoh gone, the militants now control 18 provincial capitals out of 34.";
+    let text =
+        "With Qalat and Firozkoh gone, the militants now control 18 provincial capitals out of 34.";
     let ms = [
         ("Qalat", city("Qalat")),
         ("Firozkoh", city("Firozkoh")),
@@ -802,7 +826,10 @@ fn many_acts_over_a_spell_lie_in_the_country() {
     let ms = [
         ("The Taliban", taliban()),
         ("Taloqan", city("Taloqan")),
-        ("US forces", M::Actor("us.forces", ActorKind::StateForces, "US")),
+        (
+            "US forces",
+            M::Actor("us.forces", ActorKind::StateForces, "US"),
+        ),
     ];
     let mut rec = recognise(text, &ms);
     rec.focus = Some(place("Afghanistan", PlaceKind::Country, "AF", 33.9, 67.7));
@@ -821,8 +848,14 @@ fn a_state_sends_troops_at_home_when_no_destination_is_named() {
     let events = run(
         "Tajikistan's president ordered 20,000 reservists to reinforce the frontier.",
         &[
-            ("Tajikistan", M::Place("Tajikistan", PlaceKind::Country, "TJ", 38.5, 71.0)),
-            ("president", M::Actor("tj.government", ActorKind::Government, "TJ")),
+            (
+                "Tajikistan",
+                M::Place("Tajikistan", PlaceKind::Country, "TJ", 38.5, 71.0),
+            ),
+            (
+                "president",
+                M::Actor("tj.government", ActorKind::Government, "TJ"),
+            ),
         ],
     );
     let sent = events

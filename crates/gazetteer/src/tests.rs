@@ -203,8 +203,15 @@ fn user_dir_errors_name_file_and_line() {
 #[test]
 fn capitals_by_country_code() {
     let g = shipped();
-    for (code, capital) in [("QA", "Doha"), ("af", "Kabul"), ("UA", "Kyiv"), ("SD", "Khartoum")] {
-        let id = g.capital(code).unwrap_or_else(|| panic!("no capital for {code}"));
+    for (code, capital) in [
+        ("QA", "Doha"),
+        ("af", "Kabul"),
+        ("UA", "Kyiv"),
+        ("SD", "Khartoum"),
+    ] {
+        let id = g
+            .capital(code)
+            .unwrap_or_else(|| panic!("no capital for {code}"));
         assert_eq!(&*g.place(id).name, capital, "{code}");
     }
     assert!(g.capital("XX").is_none());

@@ -129,7 +129,11 @@ impl Recogniser {
                 actor.kind,
                 sitrep_model::ActorKind::Government | sitrep_model::ActorKind::StateForces
             );
-            if let Some(c) = actor.country.as_deref().filter(|c| state && !seen.contains(c)) {
+            if let Some(c) = actor
+                .country
+                .as_deref()
+                .filter(|c| state && !seen.contains(c))
+            {
                 seen.push(c);
             }
         }

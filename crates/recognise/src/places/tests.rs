@@ -441,10 +441,7 @@ fn spans_slice_the_text_and_sentences_are_right() {
 fn unknown_places_in_clear_slots_stay_unresolved() {
     let text = "Fighting was heavy near Zorbatiya and in the village of Qara Tepe.";
     let ms = run(text);
-    for surface in [
-        "Zorbatiya",
-        "Qara Tepe",
-    ] {
+    for surface in ["Zorbatiya", "Qara Tepe"] {
         let m = find(&ms, surface);
         assert_eq!(
             m.len(),
@@ -469,7 +466,12 @@ fn shipped_sites_resolve() {
         ("Azovstal", "Azovstal steelworks"),
     ] {
         let m = find(&ms, surface);
-        assert_eq!(m.len(), 1, "{surface}: {:?}", ms.iter().map(describe).collect::<Vec<_>>());
+        assert_eq!(
+            m.len(),
+            1,
+            "{surface}: {:?}",
+            ms.iter().map(describe).collect::<Vec<_>>()
+        );
         let place = m[0].as_place().and_then(|p| p.place.as_ref());
         assert_eq!(place.map(|p| &*p.name), Some(name));
     }
@@ -477,9 +479,15 @@ fn shipped_sites_resolve() {
 
 #[test]
 fn a_countrys_capital_by_its_adjective() {
-    let ms = run("Talks in the Qatari capital ended without a deal. Qatari officials were hopeful.");
+    let ms =
+        run("Talks in the Qatari capital ended without a deal. Qatari officials were hopeful.");
     let m = find(&ms, "Qatari capital");
-    assert_eq!(m.len(), 1, "{:?}", ms.iter().map(describe).collect::<Vec<_>>());
+    assert_eq!(
+        m.len(),
+        1,
+        "{:?}",
+        ms.iter().map(describe).collect::<Vec<_>>()
+    );
     let place = m[0].as_place().and_then(|p| p.place.as_ref());
     assert_eq!(place.map(|p| &*p.name), Some("Doha"));
     // The adjective alone is no capital.
