@@ -483,9 +483,13 @@ impl SentenceRules<'_, '_> {
             let reported = cues.reported_future.contains(cue)
                 && (self.range.start..at).any(|k| self.is_speech_word(k));
             // "may have been killed when fighters attacked": a past act told
-            // in a time clause happened, whatever is uncertain around it.
+            // in a time clause happened, whatever is uncertain around it. Not
+            // in reported speech, where the past is the speaker's future
+            // ("warned the country could fail after the US withdrew").
             let presupposed = c.form.is_past()
-                && (at..c.toks.start).any(|k| self.in_set(k, &["when", "after", "before", "as"]));
+                && (at..c.toks.start).any(|k| self.in_set(k, &["when", "after", "before", "as"]))
+                && !(self.range.start..at)
+                    .any(|k| self.is_speech_word(k) || self.word(k) == "that");
             if presupposed {
                 i = at + 1;
                 continue;

@@ -864,3 +864,38 @@ fn a_state_sends_troops_at_home_when_no_destination_is_named() {
         .unwrap_or_else(|| panic!("{events:#?}"));
     assert_eq!(sent.place.as_ref().map(|p| &*p.name), Some("Tajikistan"));
 }
+
+#[test]
+fn a_past_act_in_a_time_clause_happened_unless_it_is_reported_future() {
+    let jihadists = M::Actor("jnim", ActorKind::RebelGroup, "BF");
+    let town = M::Place("Barsalogho", PlaceKind::City, "BF", 13.4, -1.06);
+    let events = run(
+        "Hundreds of people may have been killed when jihadist fighters attacked villagers around Barsalogho on Saturday.",
+        &[("jihadist fighters", jihadists), ("Barsalogho", town)],
+    );
+    assert!(
+        events.iter().any(|e| is_violent(e.kind) && !e.hypothetical),
+        "{events:#?}"
+    );
+    let events = run(
+        "The minister warned that the country could collapse after the United States withdrew.",
+        &[(
+            "United States",
+            M::Actor("us.forces", ActorKind::StateForces, "US"),
+        )],
+    );
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.kind == EventKind::Withdrawal)
+            .all(|e| e.hypothetical),
+        "{events:#?}"
+    );
+}
+
+fn is_violent(k: EventKind) -> bool {
+    matches!(
+        k,
+        EventKind::AttackOnCivilians | EventKind::ArmedClash | EventKind::Explosion
+    )
+}
