@@ -40,6 +40,19 @@ pub(crate) struct PlaceRef {
     pub span: Span,
 }
 
+impl PlaceRef {
+    /// A place the text implies rather than names (the country of a counted
+    /// claim, a government's capital), on the evidence of the words at `toks`.
+    pub(crate) fn implied(place: &Rc<Place>, toks: Range<usize>, span: Span) -> PlaceRef {
+        PlaceRef {
+            toks,
+            place: Rc::clone(place),
+            role: PlaceRole::Literal,
+            span,
+        }
+    }
+}
+
 /// Someone who can act: a collective actor, a person, or a place standing for
 /// its government.
 #[derive(Clone, Debug)]

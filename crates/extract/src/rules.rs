@@ -11,7 +11,6 @@
 //! `lib.rs` and `merge.rs`.
 
 use std::ops::Range;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use sitrep_model::{
@@ -1035,12 +1034,7 @@ impl SentenceRules<'_, '_> {
             let country = spread
                 .then_some(self.doc.focus.as_ref())
                 .flatten()
-                .map(|place| PlaceRef {
-                    toks: c.toks.clone(),
-                    place: Rc::clone(place),
-                    role: sitrep_model::PlaceRole::Literal,
-                    span: self.doc.tok_span(&c.toks),
-                });
+                .map(|place| PlaceRef::implied(place, c.toks.clone(), self.doc.tok_span(&c.toks)));
             // "around the city" far from any name: the city of the dateline.
             let place = region_place
                 .or(country)
@@ -1809,12 +1803,8 @@ impl SentenceRules<'_, '_> {
             });
             let capital = self.doc.capitals.iter().find(|p| &*p.country == country);
             if let (Some(a), Some(place)) = (government, capital) {
-                c.places.push(PlaceRef {
-                    toks: a.toks.clone(),
-                    place: Rc::clone(place),
-                    role: sitrep_model::PlaceRole::Literal,
-                    span: a.span,
-                });
+                c.places
+                    .push(PlaceRef::implied(place, a.toks.clone(), a.span));
             }
         }
     }
@@ -2089,12 +2079,11 @@ impl SentenceRules<'_, '_> {
                 // No country named at all ("now control 18 provincial capitals
                 // out of 34" in a report naming two towns): the country the
                 // article's places lie in, on the evidence of the count.
-                c.places.push(PlaceRef {
-                    toks: q.toks.clone(),
-                    place: Rc::clone(place),
-                    role: sitrep_model::PlaceRole::Literal,
-                    span: self.doc.tok_span(&q.toks),
-                });
+                c.places.push(PlaceRef::implied(
+                    place,
+                    q.toks.clone(),
+                    self.doc.tok_span(&q.toks),
+                ));
             }
         }
     }

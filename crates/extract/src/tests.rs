@@ -111,6 +111,21 @@ fn recognise(text: &str, ms: &[(&str, M)]) -> Recognition {
     }
 }
 
+/// Like [`run`], with the recognition amended first (its focus country, its
+/// capitals) and the given publication date.
+fn run_amended(
+    text: &str,
+    ms: &[(&str, M)],
+    published: &str,
+    amend: impl FnOnce(&mut Recognition),
+) -> Vec<Event> {
+    let mut rec = recognise(text, ms);
+    amend(&mut rec);
+    let mut article = Article::from_text(text, "test");
+    article.published = published.parse().ok();
+    Extractor::shipped().unwrap().extract(&article, &rec)
+}
+
 fn run(text: &str, ms: &[(&str, M)]) -> Vec<Event> {
     let mut article = Article::from_text(text, "test");
     article.published = NaiveDate::from_ymd_opt(2021, 8, 13);
@@ -780,11 +795,9 @@ fn counted_claims_read_the_whole_and_lie_in_the_focus_country() {
         ("Firozkoh", city("Firozkoh")),
         ("militants", taliban()),
     ];
-    let mut rec = recognise(text, &ms);
-    rec.focus = Some(place("Afghanistan", PlaceKind::Country, "AF", 33.9, 67.7));
-    let mut article = Article::from_text(text, "test");
-    article.published = NaiveDate::from_ymd_opt(2021, 8, 14);
-    let events = Extractor::shipped().unwrap().extract(&article, &rec);
+    let events = run_amended(text, &ms, "2021-08-14", |rec| {
+        rec.focus = Some(place("Afghanistan", PlaceKind::Country, "AF", 33.9, 67.7));
+    });
     let claim = events
         .iter()
         .find(|e| e.kind == EventKind::ControlClaim)
@@ -801,11 +814,8 @@ fn a_government_speaks_from_its_capital_when_nowhere_is_named() {
         "The Ethiopian government",
         M::Actor("et.government", ActorKind::Government, "ET"),
     )];
-    let mut rec = recognise(text, &ms);
-    rec.capitals = vec![place("Addis Ababa", PlaceKind::City, "ET", 9.02, 38.75)];
-    let mut article = Article::from_text(text, "test");
-    article.published = NaiveDate::from_ymd_opt(2021, 6, 29);
-    let events = Extractor::shipped().unwrap().extract(&article, &rec);
+    let addis = || vec![place("Addis Ababa", PlaceKind::City, "ET", 9.02, 38.75)];
+    let events = run_amended(text, &ms, "2021-06-29", |rec| rec.capitals = addis());
     let said = events
         .iter()
         .find(|e| e.kind == EventKind::Statement)
@@ -814,9 +824,7 @@ fn a_government_speaks_from_its_capital_when_nowhere_is_named() {
     // Rebels have no seat to speak from.
     let text = "The rebels rejected the proposal on Monday.";
     let ms = [("The rebels", M::Actor("tplf", ActorKind::RebelGroup, "ET"))];
-    let mut rec = recognise(text, &ms);
-    rec.capitals = vec![place("Addis Ababa", PlaceKind::City, "ET", 9.02, 38.75)];
-    let events = Extractor::shipped().unwrap().extract(&article, &rec);
+    let events = run_amended(text, &ms, "2021-06-29", |rec| rec.capitals = addis());
     assert!(events.iter().all(|e| e.place.is_none()), "{events:#?}");
 }
 
@@ -831,11 +839,9 @@ fn many_acts_over_a_spell_lie_in_the_country() {
             M::Actor("us.forces", ActorKind::StateForces, "US"),
         ),
     ];
-    let mut rec = recognise(text, &ms);
-    rec.focus = Some(place("Afghanistan", PlaceKind::Country, "AF", 33.9, 67.7));
-    let mut article = Article::from_text(text, "test");
-    article.published = NaiveDate::from_ymd_opt(2021, 8, 8);
-    let events = Extractor::shipped().unwrap().extract(&article, &rec);
+    let events = run_amended(text, &ms, "2021-08-08", |rec| {
+        rec.focus = Some(place("Afghanistan", PlaceKind::Country, "AF", 33.9, 67.7));
+    });
     let strike = events
         .iter()
         .find(|e| e.kind == EventKind::AirStrike)
