@@ -1610,12 +1610,8 @@ impl SentenceRules<'_, '_> {
             // "Aides say Ghani flew out", "some reports say he went": the
             // subject right before the verb is an unnamed source, whoever the
             // rules found around it.
-            let unnamed_subject = speech == Speech::Assert
-                && self
-                    .lex
-                    .cues
-                    .informants
-                    .contains(self.word(c.toks.start.wrapping_sub(1)));
+            let unnamed_subject =
+                speech == Speech::Assert && self.source_word(c.toks.start.wrapping_sub(1));
             if c.agents.is_empty()
                 || unnamed_subject
                 || c.agents.iter().any(|a| self.commentator(a))
@@ -1625,12 +1621,7 @@ impl SentenceRules<'_, '_> {
                 // people speaking.
                 || speech != Speech::Act
                     && c.agents.iter().all(|a| {
-                        self.informant(a)
-                            && self
-                                .lex
-                                .cues
-                                .informants
-                                .contains(self.word(a.toks.end.wrapping_sub(1)))
+                        self.informant(a) && self.source_word(a.toks.end.wrapping_sub(1))
                     })
             {
                 cands[i].alive = false;
@@ -1879,6 +1870,12 @@ impl SentenceRules<'_, '_> {
         }
     }
 
+    /// True when token `k` is a word for an unnamed source ("officials",
+    /// "aides", "reports").
+    fn source_word(&self, k: usize) -> bool {
+        self.lex.cues.informants.contains(self.word(k))
+    }
+
     /// An unnamed source of news ("officials", "residents", "a US
     /// official"), not a side speaking for itself.
     fn informant(&self, a: &AgentRef) -> bool {
@@ -1888,10 +1885,9 @@ impl SentenceRules<'_, '_> {
         // "a US official", "two senior officials": a named side's anonymous
         // source passes news on; it does not speak for the side.
         let unnamed = ["a", "an", "one", "two", "three", "several", "some"];
-        let head = self.word(a.toks.end.wrapping_sub(1));
         let det = a.toks.start.wrapping_sub(1);
         if (self.in_set(a.toks.start, &unnamed) || self.in_set(det, &unnamed))
-            && self.lex.cues.informants.contains(head)
+            && self.source_word(a.toks.end.wrapping_sub(1))
         {
             return true;
         }
