@@ -123,14 +123,9 @@ pub struct GeoparseReport {
     pub wrong: Vec<(String, String, usize)>,
 }
 
-/// Great-circle distance in km.
-pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
-}
+/// Great-circle distance in km (the model's, under the name the
+/// evaluation has always used).
+pub use sitrep_model::great_circle_km as haversine_km;
 
 /// Byte span of a code point range, or `None` if it is out of range.
 fn byte_span(text: &str, start: usize, end: usize) -> Option<Span> {

@@ -922,30 +922,26 @@ fn inherit_destinations(mut events: Vec<(Event, Meta)>, doc: &Doc) -> Vec<(Event
                     .last()
                     .filter(|(e, _)| e.kind == EventKind::Deployment && e.place.is_some())
             });
-        if let Some((e, _)) = earlier {
-            let place = e.place.clone();
-            let span = e.sources[0].sentence_span;
+        let home = || {
+            doc.places.iter().find(|p| {
+                merge::is_state(actor.kind)
+                    && p.place.kind == sitrep_model::PlaceKind::Country
+                    && actor.country.as_deref() == Some(&*p.place.country)
+            })
+        };
+        // The place and the span it was read from.
+        let found = match earlier {
+            Some((e, _)) => e.place.clone().map(|p| (p, e.sources[0].sentence_span)),
+            None => home().map(|p| ((*p.place).clone(), p.span)),
+        };
+        if let Some((place, span)) = found {
             let target = &mut events[i].0;
-            target.place = place;
+            target.place = Some(place);
             target.confidence = (target.confidence - 0.1).max(0.05);
             target.sources[0].fields.push(FieldEvidence {
                 field: "place".into(),
                 span,
             });
-        } else if merge::is_state(actor.kind) {
-            let home = doc.places.iter().find(|p| {
-                p.place.kind == sitrep_model::PlaceKind::Country
-                    && actor.country.as_deref() == Some(&*p.place.country)
-            });
-            if let Some(p) = home {
-                let target = &mut events[i].0;
-                target.place = Some((*p.place).clone());
-                target.confidence = (target.confidence - 0.1).max(0.05);
-                target.sources[0].fields.push(FieldEvidence {
-                    field: "place".into(),
-                    span: p.span,
-                });
-            }
         }
     }
     events

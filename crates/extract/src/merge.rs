@@ -56,7 +56,7 @@ pub(crate) fn contains(outer: &Place, inner: &Place) -> bool {
         PlaceKind::City => {
             inner.kind == PlaceKind::Other
                 && outer.country == inner.country
-                && km_between(outer, inner) <= SITE_OF_CITY_KM
+                && outer.km_to(inner) <= SITE_OF_CITY_KM
         }
         PlaceKind::Country => outer.country == inner.country && inner.kind != PlaceKind::Country,
         PlaceKind::Admin1 => {
@@ -67,14 +67,6 @@ pub(crate) fn contains(outer: &Place, inner: &Place) -> bool {
         }
         _ => false,
     }
-}
-
-/// Distance on the sphere, close enough at city scale.
-fn km_between(a: &Place, b: &Place) -> f64 {
-    let mean_lat = ((a.lat + b.lat) / 2.0).to_radians();
-    let dx = (b.lon - a.lon).to_radians() * mean_lat.cos();
-    let dy = (b.lat - a.lat).to_radians();
-    6371.0 * dx.hypot(dy)
 }
 
 /// Open-ended relations ("by", "from") extend the range to one side.

@@ -126,6 +126,21 @@ fn run_amended(
     Extractor::shipped().unwrap().extract(&article, &rec)
 }
 
+/// The only event of `kind`; fails when there is none or more than one.
+fn only(events: &[Event], kind: EventKind) -> &Event {
+    let of_kind: Vec<&Event> = events.iter().filter(|e| e.kind == kind).collect();
+    assert_eq!(of_kind.len(), 1, "one {kind:?} expected: {events:#?}");
+    of_kind[0]
+}
+
+/// The first event of `kind`; fails when there is none.
+fn first(events: &[Event], kind: EventKind) -> &Event {
+    events
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?}: {events:#?}"))
+}
+
 fn run(text: &str, ms: &[(&str, M)]) -> Vec<Event> {
     let mut article = Article::from_text(text, "test");
     article.published = NaiveDate::from_ymd_opt(2021, 8, 13);
@@ -647,17 +662,9 @@ fn joint_operations_are_one_event_with_participants() {
             ),
         ],
     );
-    let strikes: Vec<&Event> = events
-        .iter()
-        .filter(|e| e.kind == EventKind::AirStrike)
-        .collect();
-    assert_eq!(strikes.len(), 1, "{events:#?}");
-    let actor = strikes[0].actor.as_ref().map(|a| a.id.as_ref());
-    let partners: Vec<&str> = strikes[0]
-        .participants
-        .iter()
-        .map(|a| a.id.as_ref())
-        .collect();
+    let strike = only(&events, EventKind::AirStrike);
+    let actor = strike.actor.as_ref().map(|a| a.id.as_ref());
+    let partners: Vec<&str> = strike.participants.iter().map(|a| a.id.as_ref()).collect();
     assert_eq!((actor, partners), (Some("us.forces"), vec!["gb.forces"]));
 }
 
@@ -707,21 +714,12 @@ fn retreats_and_sites_locate_where_they_happen() {
             ),
         ],
     );
-    let retreats: Vec<&Event> = events
-        .iter()
-        .filter(|e| e.kind == EventKind::Withdrawal)
-        .collect();
-    assert_eq!(retreats.len(), 1, "{events:#?}");
+    let retreat = only(&events, EventKind::Withdrawal);
     assert_eq!(
-        retreats[0].place.as_ref().map(|p| &*p.name),
+        retreat.place.as_ref().map(|p| &*p.name),
         Some("Mazar-e Sharif")
     );
-    assert_eq!(
-        retreats[0].participants.len(),
-        1,
-        "{:?}",
-        retreats[0].participants
-    );
+    assert_eq!(retreat.participants.len(), 1, "{:?}", retreat.participants);
     // An airport told in one sentence and its city in another are one departure.
     let events = run(
         "The last US aircraft left Kabul airport on Monday. The last US troops left Kabul on Monday.",
@@ -733,12 +731,7 @@ fn retreats_and_sites_locate_where_they_happen() {
             ("on Monday", M::Day("2021-08-09")),
         ],
     );
-    let left: Vec<&Event> = events
-        .iter()
-        .filter(|e| e.kind == EventKind::Withdrawal)
-        .collect();
-    assert_eq!(left.len(), 1, "{events:#?}");
-    assert_eq!(left[0].sources.len(), 2);
+    assert_eq!(only(&events, EventKind::Withdrawal).sources.len(), 2);
 }
 
 #[test]
@@ -798,10 +791,7 @@ fn counted_claims_read_the_whole_and_lie_in_the_focus_country() {
     let events = run_amended(text, &ms, "2021-08-14", |rec| {
         rec.focus = Some(place("Afghanistan", PlaceKind::Country, "AF", 33.9, 67.7));
     });
-    let claim = events
-        .iter()
-        .find(|e| e.kind == EventKind::ControlClaim)
-        .unwrap_or_else(|| panic!("{events:#?}"));
+    let claim = first(&events, EventKind::ControlClaim);
     let q = claim.quantities.first().expect("a count");
     assert_eq!((q.value, q.of), (18.0, Some(34.0)), "{q:?}");
     assert_eq!(claim.place.as_ref().map(|p| &*p.name), Some("Afghanistan"));
@@ -816,10 +806,7 @@ fn a_government_speaks_from_its_capital_when_nowhere_is_named() {
     )];
     let addis = || vec![place("Addis Ababa", PlaceKind::City, "ET", 9.02, 38.75)];
     let events = run_amended(text, &ms, "2021-06-29", |rec| rec.capitals = addis());
-    let said = events
-        .iter()
-        .find(|e| e.kind == EventKind::Statement)
-        .unwrap_or_else(|| panic!("{events:#?}"));
+    let said = first(&events, EventKind::Statement);
     assert_eq!(said.place.as_ref().map(|p| &*p.name), Some("Addis Ababa"));
     // Rebels have no seat to speak from.
     let text = "The rebels rejected the proposal on Monday.";
@@ -842,10 +829,7 @@ fn many_acts_over_a_spell_lie_in_the_country() {
     let events = run_amended(text, &ms, "2021-08-08", |rec| {
         rec.focus = Some(place("Afghanistan", PlaceKind::Country, "AF", 33.9, 67.7));
     });
-    let strike = events
-        .iter()
-        .find(|e| e.kind == EventKind::AirStrike)
-        .unwrap_or_else(|| panic!("{events:#?}"));
+    let strike = first(&events, EventKind::AirStrike);
     assert_eq!(strike.place.as_ref().map(|p| &*p.name), Some("Afghanistan"));
 }
 
@@ -864,10 +848,7 @@ fn a_state_sends_troops_at_home_when_no_destination_is_named() {
             ),
         ],
     );
-    let sent = events
-        .iter()
-        .find(|e| e.kind == EventKind::Deployment)
-        .unwrap_or_else(|| panic!("{events:#?}"));
+    let sent = first(&events, EventKind::Deployment);
     assert_eq!(sent.place.as_ref().map(|p| &*p.name), Some("Tajikistan"));
 }
 

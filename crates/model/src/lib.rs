@@ -32,7 +32,7 @@ pub use event::{
     AcledCode, Event, EventKind, Evidence, FieldEvidence, PloverCode, Qualifier, Quantity,
 };
 pub use mention::{
-    ActorKind, ActorMention, Mention, MentionKind, PersonMention, Place, PlaceKind, PlaceMention,
-    PlaceRole, TimeMention,
+    great_circle_km, ActorKind, ActorMention, Mention, MentionKind, PersonMention, Place,
+    PlaceKind, PlaceMention, PlaceRole, TimeMention,
 };
 pub use time::{DateRange, Precision, TimeRelation};

@@ -50,6 +50,22 @@ pub struct Place {
     pub population: u64,
 }
 
+impl Place {
+    /// Great-circle distance to `other` in km.
+    pub fn km_to(&self, other: &Place) -> f64 {
+        great_circle_km(self.lat, self.lon, other.lat, other.lon)
+    }
+}
+
+/// Great-circle distance in km between two WGS84 points (haversine).
+pub fn great_circle_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+}
+
 /// How a place name is used in its sentence.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
