@@ -204,12 +204,55 @@ fn describe(kind: &str, place: Option<&str>, date: Option<String>) -> String {
     )
 }
 
+/// A largest one-to-one pairing of gold and predicted events (augmenting
+/// paths): pairing greedily in gold order lets a vague gold event (no place)
+/// take the prediction a specific one needed, and scores a miss that is not.
+fn pairing(
+    gold: usize,
+    predicted: usize,
+    pairs: impl Fn(usize, usize) -> bool,
+) -> Vec<Option<usize>> {
+    fn augment(
+        g: usize,
+        edges: &[Vec<usize>],
+        owner: &mut [Option<usize>],
+        seen: &mut [bool],
+    ) -> bool {
+        for &p in &edges[g] {
+            if std::mem::replace(&mut seen[p], true) {
+                continue;
+            }
+            if owner[p].is_none_or(|o| augment(o, edges, owner, seen)) {
+                owner[p] = Some(g);
+                return true;
+            }
+        }
+        false
+    }
+    let edges: Vec<Vec<usize>> = (0..gold)
+        .map(|g| (0..predicted).filter(|&p| pairs(g, p)).collect())
+        .collect();
+    let mut owner = vec![None; predicted];
+    for g in 0..gold {
+        augment(g, &edges, &mut owner, &mut vec![false; predicted]);
+    }
+    let mut matched = vec![None; gold];
+    for (p, g) in owner.iter().enumerate() {
+        if let Some(g) = g {
+            matched[*g] = Some(p);
+        }
+    }
+    matched
+}
+
 impl EventsReport {
     fn score(&mut self, doc: &str, gold: &[GoldEvent], predicted: &[Event]) {
         self.documents += 1;
+        let matched = pairing(gold.len(), predicted.len(), |g, p| {
+            pairs(&gold[g], &predicted[p])
+        });
         let mut used = vec![false; predicted.len()];
-        for g in gold {
-            let hit = (0..predicted.len()).find(|&i| !used[i] && pairs(g, &predicted[i]));
+        for (g, hit) in gold.iter().zip(matched) {
             let counts = self.per_kind.entry(g.kind.clone()).or_default();
             let Some(i) = hit else {
                 counts.fn_ += 1;
@@ -317,6 +360,17 @@ mod tests {
         assert!(!dates_compatible(&day, &range));
         assert!(dates_compatible(&range, &from));
         assert!(!dates_compatible(&by, &from));
+    }
+
+    /// A vague gold event listed first must not take the only prediction a
+    /// specific one can pair with.
+    #[test]
+    fn pairing_is_largest_not_greedy() {
+        // gold 0 pairs with predictions 0 and 1; gold 1 only with 0.
+        let edges = [[true, true], [true, false]];
+        assert_eq!(pairing(2, 2, |g, p| edges[g][p]), vec![Some(1), Some(0)]);
+        assert_eq!(pairing(2, 1, |g, p| edges[g][p]), vec![Some(0), None]);
+        assert_eq!(pairing(1, 0, |_, _| true), vec![None]);
     }
 
     /// Scores the project's own corpus; `cargo test -p sitrep-eval events -- --nocapture`.

@@ -298,6 +298,8 @@ struct CuesFile {
     #[serde(default)]
     gatherings: Vec<String>,
     #[serde(default)]
+    peaceful: Vec<String>,
+    #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
     air_agents: Vec<String>,
@@ -382,6 +384,9 @@ pub(crate) struct Cues {
     /// Gatherings of unarmed people ("protest", "rally", "funeral"): fire
     /// opened on or at one is an attack on civilians.
     pub gatherings: WordSet,
+    /// Manners of a capture that say nobody fought ("without firing a
+    /// shot"): the place was handed over, not taken.
+    pub peaceful: CueSet,
     /// Speech that denies what follows it ("denied that ... had fallen").
     pub denial: CueSet,
     /// Words in the name of a side that strikes from the air ("warplanes").
@@ -707,6 +712,7 @@ impl Lexicon {
                 c.flight_verbs
                     .extend(f.flight_verbs.iter().map(|s| fold(s)));
                 c.gatherings.extend(f.gatherings.iter().map(|s| fold(s)));
+                c.peaceful.extend(f.peaceful.iter().map(|s| words(s)));
                 c.denial.extend(f.denial.iter().map(|s| words(s)));
                 c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
                 c.facilities.extend(f.facilities.iter().map(|s| fold(s)));

@@ -161,6 +161,7 @@ impl Extractor {
                 &c.harmless,
                 &c.causes,
                 &c.denial,
+                &c.peaceful,
                 &i.cues,
                 &i.conditions,
                 &i.obligation,
@@ -827,7 +828,8 @@ fn dominant_armed_actor(doc: &Doc) -> Option<ActorMention> {
         .map(|(_, (_, a))| (*a).clone())
 }
 
-/// A place taken by the side that had lost it is retaken: by a state's own
+/// A place taken by the side that had lost it is retaken, and a place
+/// "retaken" by a state's forces abroad is taken. Retaken: by a state's own
 /// forces in its own country ("Ukrainian troops have entered Kupiansk"), or by
 /// the side the article says it was taken from before ("Ethiopian troops had
 /// captured Mekelle in November" ... "Tigrayan forces entered Mekelle").
@@ -841,7 +843,20 @@ fn regains(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
         )
     };
     let mut retaken = Vec::new();
+    let mut taken = Vec::new();
     for (i, (e, _)) in events.iter().enumerate() {
+        // "Russia's defence ministry said the city had been liberated": a
+        // state's forces cannot take back a place in another state's country;
+        // the word is the claimant's, the event a capture.
+        if e.kind == EventKind::TerritoryRegained {
+            let foreign = matches!((&e.actor, &e.place), (Some(a), Some(p))
+                if merge::is_state(a.kind) && !a.generic
+                    && a.country.as_deref().is_some_and(|c| c != &*p.country));
+            if foreign {
+                taken.push(i);
+            }
+            continue;
+        }
         if e.kind != EventKind::TerritoryTaken || e.hypothetical || e.negated {
             continue;
         }
@@ -881,6 +896,9 @@ fn regains(mut events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
         if own_state || lost_before || told_retaken {
             retaken.push(i);
         }
+    }
+    for i in taken {
+        events[i].0.kind = EventKind::TerritoryTaken;
     }
     for i in retaken {
         let e = &mut events[i].0;

@@ -431,6 +431,20 @@ impl SentenceRules<'_, '_> {
                 return None;
             }
         }
+        // "entered Jalalabad without firing a shot": handed over, not taken.
+        if c.kind == EventKind::TerritoryTaken {
+            let after = c.toks.end..(c.toks.end + 10).min(self.range.end);
+            let clause = self.clause(&c.toks, true);
+            if self
+                .doc
+                .find_cue(after, &self.lex.cues.peaceful)
+                .is_some_and(|(at, _)| at < clause.end)
+            {
+                c.kind = EventKind::TerritoryTransferred;
+                c.plover = Some("YIELD".into());
+                c.mode = None;
+            }
+        }
         // "battled for control of the city": what is fought over, not held.
         if c.kind == EventKind::ControlClaim
             && c.form == Form::Noun

@@ -258,6 +258,45 @@ fn territory_voice_lists_and_appositions() {
             ],
         ),
         (
+            "Taliban fighters entered Jalalabad on Sunday without firing a shot.",
+            vec![("Taliban", taliban()), ("Jalalabad", city("Jalalabad"))],
+            vec![f("taliban", TerritoryTransferred, "Jalalabad")],
+        ),
+        (
+            "The Taliban took Zaranj without serious resistance.",
+            vec![("Taliban", taliban()), ("Zaranj", city("Zaranj"))],
+            vec![f("taliban", TerritoryTaken, "Zaranj")],
+        ),
+        (
+            // A state's forces "liberating" a town abroad are taking it.
+            "Russian troops liberated Bakhmut on Saturday.",
+            vec![
+                (
+                    "Russian troops",
+                    M::Actor("ru.forces", ActorKind::StateForces, "RU"),
+                ),
+                (
+                    "Bakhmut",
+                    M::Place("Bakhmut", PlaceKind::City, "UA", 48.6, 38.0),
+                ),
+            ],
+            vec![f("ru.forces", TerritoryTaken, "Bakhmut")],
+        ),
+        (
+            "Ukrainian troops liberated Kupiansk on Saturday.",
+            vec![
+                (
+                    "Ukrainian troops",
+                    M::Actor("ua.forces", ActorKind::StateForces, "UA"),
+                ),
+                (
+                    "Kupiansk",
+                    M::Place("Kupiansk", PlaceKind::City, "UA", 49.7, 37.6),
+                ),
+            ],
+            vec![f("ua.forces", TerritoryRegained, "Kupiansk")],
+        ),
+        (
             "The Taliban denied they had entered Mazar-e Sharif.",
             vec![
                 ("Taliban", taliban()),
