@@ -426,6 +426,8 @@ struct UnitSpec {
     territorial: bool,
     #[serde(default)]
     share: bool,
+    #[serde(default)]
+    area: bool,
 }
 
 /// A counted unit: the words that name it and what kind of count it is.
@@ -435,6 +437,8 @@ pub(crate) struct Unit {
     pub words: Vec<Words>,
     pub territorial: bool,
     pub share: bool,
+    /// An area ("square km"): what a side holds or took, not places.
+    pub area: bool,
 }
 
 /// A set of bytes.
@@ -725,6 +729,7 @@ impl Lexicon {
                     words: u.words.iter().map(|w| words(w)).collect(),
                     territorial: u.territorial,
                     share: u.share,
+                    area: u.area,
                 }));
                 q.unit_starts.clear();
                 for (u, unit) in q.units.iter().enumerate() {

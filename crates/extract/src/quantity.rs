@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use sitrep_model::Qualifier;
+use sitrep_model::{PlaceKind, Qualifier};
 
 use crate::doc::Doc;
 use crate::lexicon::{QuantityWords, Shapes};
@@ -118,6 +118,30 @@ fn unit_at(
     None
 }
 
+/// "85 percent of Afghanistan", "half of Donetsk region": a share of a
+/// named country or region is a share of its territory.
+fn region_share(doc: &Doc, q: &QuantityWords, i: usize) -> Option<(usize, usize)> {
+    let place = doc.places.iter().find(|p| p.toks.start == i)?;
+    if !matches!(
+        place.place.kind,
+        PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2
+    ) {
+        return None;
+    }
+    let unit = q.units.iter().position(|u| u.share)?;
+    // "of Afghanistan's territory" reads on to the unit word; "most of
+    // Syria's second city" is a share of something else.
+    match unit_at(doc, q, place.toks.end, place.toks.end + 3, true) {
+        Some((_, end)) => Some((unit, end)),
+        None if doc.word(place.toks.end) == "'s"
+            || doc.word(place.toks.end - 1).ends_with("'s") =>
+        {
+            None
+        }
+        None => Some((unit, place.toks.end)),
+    }
+}
+
 /// Every quantity in the token range of one sentence.
 pub(crate) fn find(doc: &Doc, q: &QuantityWords, sent: Range<usize>) -> Vec<QuantRef> {
     let mut out = Vec::new();
@@ -173,7 +197,8 @@ fn share_at(doc: &Doc, q: &QuantityWords, i: usize, sent: &Range<usize>) -> Opti
         return None;
     }
     next += 1;
-    let (unit, end) = unit_at(doc, q, next, sent.end, true)?;
+    let (unit, end) =
+        unit_at(doc, q, next, sent.end, true).or_else(|| region_share(doc, q, next))?;
     let (qualifier, start) = qualifier_before(doc, q, i, sent.start);
     Some(QuantRef {
         toks: start..end,
@@ -197,7 +222,9 @@ fn count_at(doc: &Doc, q: &QuantityWords, i: usize, sent: &Range<usize>) -> Opti
     };
     if let Some(after) = percent {
         if doc.word(after) == "of" {
-            if let Some((unit, end)) = unit_at(doc, q, after + 1, sent.end, true) {
+            if let Some((unit, end)) = unit_at(doc, q, after + 1, sent.end, true)
+                .or_else(|| region_share(doc, q, after + 1))
+            {
                 return Some(QuantRef {
                     toks: start..end,
                     value: value / 100.0,

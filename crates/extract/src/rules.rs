@@ -278,6 +278,7 @@ impl SentenceRules<'_, '_> {
         self.borrow_places(&mut cands);
         self.implicit_places(&mut cands);
         self.assign_quantities(&mut cands, &quants);
+        self.tallies(&mut cands);
         self.obligations(&mut cands);
         self.check_agents(&mut cands);
         self.purposes(&mut cands);
@@ -1576,6 +1577,32 @@ impl SentenceRules<'_, '_> {
         }
     }
 
+    /// "have captured 14 of the 34 provincial capitals", "took 65% of the
+    /// country", "liberated 2,000 square km": a capture counted as a share,
+    /// an area or a part of a whole is a tally of what a side holds, a
+    /// control claim, not one change of hands. "seized three more provincial
+    /// capitals" counts the captures it goes on to list.
+    fn tallies(&self, cands: &mut [Cand]) {
+        let units = &self.lex.quantities.units;
+        for c in cands.iter_mut().filter(|c| {
+            c.alive
+                && matches!(
+                    c.kind,
+                    EventKind::TerritoryTaken | EventKind::TerritoryRegained
+                )
+        }) {
+            let tally = c.quantities.iter().any(|q| match q.counts {
+                Counts::Unit(u) if units[u].territorial => {
+                    units[u].share || q.of.is_some() || units[u].area
+                }
+                _ => false,
+            });
+            if tally {
+                c.kind = EventKind::ControlClaim;
+            }
+        }
+    }
+
     /// Statements: keep, drop or fold into what they report.
     fn resolve_speech(&self, cands: &mut [Cand], media: &[MediumHit]) {
         let cues = &self.lex.cues;
@@ -2125,7 +2152,7 @@ impl SentenceRules<'_, '_> {
                 Needs::None => true,
                 Needs::Place => !c.places.is_empty(),
                 Needs::PlaceOrCount | Needs::Territory => !c.places.is_empty() || counted,
-            };
+            } || c.kind == EventKind::ControlClaim && counted;
             if !ok {
                 c.alive = false;
             }

@@ -323,6 +323,58 @@ fn territory_voice_lists_and_appositions() {
 }
 
 #[test]
+fn counted_captures_are_tallies_and_claimed_places_captures() {
+    use EventKind::*;
+    let afghanistan = || M::Place("Afghanistan", PlaceKind::Country, "AF", 33.0, 65.0);
+    type Case = (
+        &'static str,
+        Vec<(&'static str, M)>,
+        Vec<(String, EventKind, String)>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "The Taliban have captured 14 of Afghanistan's 34 provincial capitals.",
+            vec![("Taliban", taliban()), ("Afghanistan", afghanistan())],
+            vec![f("taliban", ControlClaim, "Afghanistan")],
+        ),
+        (
+            "The Taliban seized 85 percent of Afghanistan.",
+            vec![("Taliban", taliban()), ("Afghanistan", afghanistan())],
+            vec![f("taliban", ControlClaim, "Afghanistan")],
+        ),
+        (
+            "The Taliban claimed Islam Qala on Friday.",
+            vec![("Taliban", taliban()), ("Islam Qala", city("Islam Qala"))],
+            vec![f("taliban", TerritoryTaken, "Islam Qala")],
+        ),
+        (
+            "The Taliban claimed the attack in Kandahar.",
+            vec![("Taliban", taliban()), ("Kandahar", city("Kandahar"))],
+            vec![f("taliban", ArmedClash, "Kandahar")],
+        ),
+    ];
+    for (text, ms, want) in cases {
+        assert_eq!(facts(&run(text, &ms)), want, "{text}");
+    }
+    let events = run(
+        "Ukrainian troops have liberated about 2,000 square km of territory in Kharkiv region.",
+        &[
+            (
+                "Ukrainian troops",
+                M::Actor("ua.forces", ActorKind::StateForces, "UA"),
+            ),
+            (
+                "Kharkiv region",
+                M::Place("Kharkiv oblast", PlaceKind::Admin1, "UA", 49.5, 36.5),
+            ),
+        ],
+    );
+    let claim = only(&events, ControlClaim);
+    assert_eq!(claim.quantities[0].value, 2000.0);
+    assert_eq!(claim.quantities[0].unit, "square km");
+}
+
+#[test]
 fn quantities_are_read_with_qualifiers() {
     let text = "The Taliban now control at least 14 of Afghanistan's 34 provincial capitals and more than half of the country's territory.";
     let events = run(
