@@ -1420,6 +1420,18 @@ impl SentenceRules<'_, '_> {
                     && !self.reference_point(p)
             })
             .collect();
+        // "With the loss of Jalalabad, Kabul is the only city ...": a fronted
+        // adverbial phrase is not the subject.
+        let fronted_end = self
+            .in_set(start, PREPOSITIONS)
+            .then(|| (start..c.toks.start).find(|&i| self.word(i) == ","))
+            .flatten();
+        let before: Vec<&PlaceRef> = match fronted_end {
+            Some(comma) if before.iter().any(|p| p.toks.start > comma) => {
+                before.into_iter().filter(|p| p.toks.start > comma).collect()
+            }
+            _ => before,
+        };
         if all {
             return before
                 .into_iter()
