@@ -129,7 +129,9 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
     }
     let mirror = a.kind == EventKind::ArmedClash && mirrored(a, b);
     if a.kind == EventKind::Statement {
-        if speaker(a).is_none() || speaker(a) != speaker(b) {
+        // "The Taliban announced ..." and "Spokesman Zabihullah Mujahid told
+        // a news conference ...": the side and its spokesman are one speaker.
+        if !one_speaker {
             return false;
         }
         // One speaker's demand and threat are two acts.
