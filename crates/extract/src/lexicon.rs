@@ -300,6 +300,8 @@ struct CuesFile {
     #[serde(default)]
     peaceful: Vec<String>,
     #[serde(default)]
+    captives: Vec<String>,
+    #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
     air_agents: Vec<String>,
@@ -387,6 +389,9 @@ pub(crate) struct Cues {
     /// Manners of a capture that say nobody fought ("without firing a
     /// shot"): the place was handed over, not taken.
     pub peaceful: CueSet,
+    /// People a capture or liberation verb may take as its object ("freed
+    /// inmates", "captured 20 soldiers"): then no ground changed hands.
+    pub captives: WordSet,
     /// Speech that denies what follows it ("denied that ... had fallen").
     pub denial: CueSet,
     /// Words in the name of a side that strikes from the air ("warplanes").
@@ -717,6 +722,7 @@ impl Lexicon {
                     .extend(f.flight_verbs.iter().map(|s| fold(s)));
                 c.gatherings.extend(f.gatherings.iter().map(|s| fold(s)));
                 c.peaceful.extend(f.peaceful.iter().map(|s| words(s)));
+                c.captives.extend(f.captives.iter().map(|s| fold(s)));
                 c.denial.extend(f.denial.iter().map(|s| words(s)));
                 c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
                 c.facilities.extend(f.facilities.iter().map(|s| fold(s)));

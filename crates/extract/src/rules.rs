@@ -432,6 +432,29 @@ impl SentenceRules<'_, '_> {
                 return None;
             }
         }
+        // "freed thousands of inmates from the prison there", "captured 20
+        // soldiers near Kunduz": people taken or freed, no ground.
+        if is_territory(c.kind)
+            && !matches!(c.form, Form::Noun | Form::Phrase)
+            && def.voice == Voice::Agent
+            && !self.passive(&c)
+        {
+            let object = c.toks.end..(c.toks.end + 5).min(self.range.end);
+            let first_place = self
+                .places
+                .iter()
+                .find(|p| p.toks.start >= object.start)
+                .map_or(object.end, |p| p.toks.start);
+            if (object.start..first_place.min(object.end))
+                .take_while(|&k| !matches!(self.word(k), "," | "from" | "in" | "at" | "near"))
+                .any(|k| {
+                    self.lex.cues.captives.contains(self.word(k))
+                        && !matches!(self.word(k + 1), "'" | "'s" | "’")
+                })
+            {
+                return None;
+            }
+        }
         // "entered Jalalabad without firing a shot": handed over, not taken.
         if c.kind == EventKind::TerritoryTaken {
             let after = c.toks.end..(c.toks.end + 10).min(self.range.end);
@@ -1427,9 +1450,10 @@ impl SentenceRules<'_, '_> {
             .then(|| (start..c.toks.start).find(|&i| self.word(i) == ","))
             .flatten();
         let before: Vec<&PlaceRef> = match fronted_end {
-            Some(comma) if before.iter().any(|p| p.toks.start > comma) => {
-                before.into_iter().filter(|p| p.toks.start > comma).collect()
-            }
+            Some(comma) if before.iter().any(|p| p.toks.start > comma) => before
+                .into_iter()
+                .filter(|p| p.toks.start > comma)
+                .collect(),
             _ => before,
         };
         if all {

@@ -348,6 +348,29 @@ fn counted_captures_are_tallies_and_claimed_places_captures() {
             vec![f("taliban", TerritoryTaken, "Islam Qala")],
         ),
         (
+            // People freed or captured are no ground taken.
+            "The Taliban took Bagram and freed thousands of inmates from the prison there.",
+            vec![("Taliban", taliban()), ("Bagram", city("Bagram"))],
+            vec![f("taliban", TerritoryTaken, "Bagram")],
+        ),
+        (
+            "The Taliban captured 20 soldiers near Kunduz.",
+            vec![("Taliban", taliban()), ("Kunduz", city("Kunduz"))],
+            vec![],
+        ),
+        (
+            "Local fighters freed the town of Banu from the Taliban.",
+            vec![
+                (
+                    "Local fighters",
+                    M::Actor("generic:fighters:AF", ActorKind::Militia, "AF"),
+                ),
+                ("Banu", city("Banu")),
+                ("Taliban", taliban()),
+            ],
+            vec![f("generic:fighters:AF", TerritoryRegained, "Banu")],
+        ),
+        (
             "The Taliban claimed the attack in Kandahar.",
             vec![("Taliban", taliban()), ("Kandahar", city("Kandahar"))],
             vec![f("taliban", ArmedClash, "Kandahar")],
