@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 
 use sitrep_gazetteer::{Entry, EntryId, Gazetteer, Hit, NameKind};
-use sitrep_model::{Mention, MentionKind, Place, PlaceMention, PlaceRole, Span};
+use sitrep_model::{Mention, MentionKind, Place, PlaceKind, PlaceMention, PlaceRole, Span};
 
 mod context;
 mod score;
@@ -129,9 +129,21 @@ pub fn recognise_in_context(
     found.sort_by_key(|f| f.span.start);
     let mut out = Vec::with_capacity(found.len());
     let mut places = Places::default();
+    // The place just resolved and the word after its name, for "Kabul's
+    // Sherpur area".
+    let mut owner: Option<(usize, Entry)> = None;
     for f in &found {
         let mut best = score::best(&ctx, f, Some(&article), &mut scores);
-        if best.is_some_and(|c| article.stray(&gazetteer.entry(c.entry))) {
+        let part_elsewhere = match (&owner, best) {
+            (Some((after, outer)), Some(c))
+                if ctx.possessive(*after) == Some(f.words.start.wrapping_sub(1)) =>
+            {
+                !within(outer, &gazetteer.entry(c.entry))
+            }
+            _ => false,
+        };
+        owner = best.map(|c| (f.words.end, gazetteer.entry(c.entry)));
+        if part_elsewhere || best.is_some_and(|c| article.stray(&gazetteer.entry(c.entry))) {
             // Kept, unresolved, only where the words around call it a place.
             if !ctx.has_evidence(f) {
                 continue;
@@ -146,6 +158,22 @@ pub fn recognise_in_context(
     }
     out.sort_by_key(|m| m.span.start);
     out
+}
+
+/// True when `inner` can be a part of `outer` ("Kabul's Sherpur area",
+/// "Helmand's Nad Ali district"): inside the same country, and for a town
+/// within a short drive of it, for a province inside it.
+fn within(outer: &Entry, inner: &Entry) -> bool {
+    const NEAR_TOWN_KM: f64 = 60.0;
+    outer.country == inner.country
+        && match outer.kind {
+            PlaceKind::City | PlaceKind::Other => {
+                sitrep_model::great_circle_km(outer.lat, outer.lon, inner.lat, inner.lon)
+                    <= NEAR_TOWN_KM
+            }
+            PlaceKind::Admin1 => outer.admin1_code == inner.admin1_code,
+            PlaceKind::Admin2 | PlaceKind::Country => true,
+        }
 }
 
 /// One hit per GeoNames id (a user alias copies a shipped entry), keeping the

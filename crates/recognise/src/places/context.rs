@@ -565,7 +565,7 @@ impl<'a> Context<'a> {
     }
 
     /// The "s" of a possessive right after word `end - 1` ("Herat's"), if any.
-    fn possessive(&self, end: usize) -> Option<usize> {
+    pub fn possessive(&self, end: usize) -> Option<usize> {
         let w = self.scan.words.get(end)?;
         let prev = &self.scan.words[end.checked_sub(1)?];
         let between = &self.text[prev.span.end..w.span.start];

@@ -493,3 +493,27 @@ fn a_countrys_capital_by_its_adjective() {
     // The adjective alone is no capital.
     assert!(find(&ms, "Qatari officials").is_empty());
 }
+
+#[test]
+fn a_part_of_a_place_is_not_a_namesake_abroad() {
+    // Sherpur is a Kabul neighbourhood the gazetteer lacks; its namesake is
+    // in Bangladesh. Nad Ali is a district of Helmand the gazetteer has.
+    let ms = run("A car bomb exploded in Kabul's Sherpur area. Fighting spread to Helmand's Nad Ali district.");
+    let sherpur = find(&ms, "Sherpur");
+    assert!(
+        sherpur
+            .iter()
+            .all(|m| m.as_place().is_some_and(|p| p.place.is_none())),
+        "{:?}",
+        ms.iter().map(describe).collect::<Vec<_>>()
+    );
+    let nad_ali = find(&ms, "Nad Ali");
+    assert_eq!(
+        nad_ali.len(),
+        1,
+        "{:?}",
+        ms.iter().map(describe).collect::<Vec<_>>()
+    );
+    let place = nad_ali[0].as_place().and_then(|p| p.place.as_ref());
+    assert_eq!(place.map(|p| &*p.country), Some("AF"));
+}
