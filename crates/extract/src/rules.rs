@@ -1968,6 +1968,14 @@ impl SentenceRules<'_, '_> {
         {
             return true;
         }
+        // "Russian state media reported": the outlet named by the adjective
+        // passes news on; it is not the state speaking.
+        if self.lex.cues.informants.contains(self.word(a.toks.end))
+            || self.word(a.toks.end) == "state"
+                && self.lex.cues.informants.contains(self.word(a.toks.end + 1))
+        {
+            return true;
+        }
         a.actor.as_ref().is_some_and(|m| {
             let side =
                 m.id.strip_prefix("generic:")

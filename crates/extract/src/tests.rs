@@ -652,6 +652,21 @@ fn round_two_news_patterns() {
             )],
             vec![],
         ),
+        // A state's media report; the state does not speak.
+        (
+            "Russian state media reported that Assad was in Moscow.",
+            vec![
+                (
+                    "Russian",
+                    M::Actor("ru.government", ActorKind::Government, "RU"),
+                ),
+                (
+                    "Moscow",
+                    M::Place("Moscow", PlaceKind::City, "RU", 55.7, 37.6),
+                ),
+            ],
+            vec![],
+        ),
         // "his decision to withdraw" is a policy, not a withdrawal.
         (
             "Joe Biden said he stood by his decision to withdraw from Afghanistan.",
