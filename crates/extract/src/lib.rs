@@ -235,7 +235,8 @@ impl Extractor {
         let (hits, media) = self.scan(&doc);
         let hits = self.with_slot_hits(&doc, hits);
         let mut cands: Vec<Cand> = Vec::new();
-        let mut last_place: Option<doc::PlaceRef> = None;
+        // The place of the last event told, with the sentence it was told in.
+        let mut last_place: Option<(usize, doc::PlaceRef)> = None;
         let mut breaks: Vec<(usize, bool)> = Vec::new();
         for (s, range) in doc.sentences.iter().enumerate() {
             // Hits come in text order: the sentence's are one run of them.
@@ -269,7 +270,7 @@ impl Extractor {
                 sentence: s,
                 range: range.clone(),
                 trigger_ends: sh.iter().map(|h| h.toks.end).collect(),
-                last_place: last_place.as_ref(),
+                last_place: last_place.as_ref().map(|(s, p)| (*s, p)),
                 breaks: &breaks,
                 agents: doc.agents_within(range),
                 places: doc.places_within(range),
@@ -280,9 +281,10 @@ impl Extractor {
                 .iter()
                 .rev()
                 .find(|c| {
+                    // An implicit place counts too: "the airfield" two
+                    // sentences on still means the airport named before.
                     !c.hypothetical
                         && !c.negated
-                        && !c.implicit_place
                         && (rules::is_violence(c.kind)
                             || matches!(
                                 c.kind,
@@ -295,7 +297,7 @@ impl Extractor {
                 })
                 .and_then(|c| c.places.first())
             {
-                last_place = Some(p.clone());
+                last_place = Some((s, p.clone()));
             }
             cands.extend(found);
         }

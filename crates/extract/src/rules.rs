@@ -201,7 +201,7 @@ pub(crate) struct SentenceRules<'a, 'd> {
     pub trigger_ends: Vec<usize>,
     /// The place of the last event found before this sentence, the first
     /// antecedent of "the city".
-    pub last_place: Option<&'a PlaceRef>,
+    pub last_place: Option<(usize, &'a PlaceRef)>,
     /// The clause breaks of the sentence: token and whether it is soft
     /// (see [`clause_breaks`]).
     pub breaks: &'a [(usize, bool)],
@@ -1031,7 +1031,13 @@ impl SentenceRules<'_, '_> {
                 continue;
             }
             let clause = self.clause(&c.toks, false);
-            if c.form == Form::Noun && is_violence(c.kind) {
+            // "during the recent fighting": a gerund after a determiner is a noun.
+            let nominal = c.form == Form::Noun
+                || c.form == Form::Ing
+                    && (1..=2).any(|d| {
+                        self.in_set(c.toks.start.wrapping_sub(d), &["the", "a", "this", "that"])
+                    });
+            if nominal && is_violence(c.kind) {
                 let prev = c.toks.start.saturating_sub(2).max(clause.start)..c.toks.start;
                 let background = prev
                     .clone()
@@ -1242,7 +1248,11 @@ impl SentenceRules<'_, '_> {
     /// reference points ("150 km south-west of Kabul", "the road to Kabul").
     fn antecedent(&self, before: usize) -> Option<PlaceRef> {
         let window_start = self.doc.sentences[self.sentence.saturating_sub(2)].start;
-        if let Some(p) = self.last_place.filter(|p| p.toks.start >= window_start) {
+        let local = |p: &PlaceRef| !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1);
+        if let Some((_, p)) = self
+            .last_place
+            .filter(|(s, p)| s + 2 >= self.sentence && local(p))
+        {
             return Some(p.clone());
         }
         self.named_before(before, false)
