@@ -274,6 +274,7 @@ impl SentenceRules<'_, '_> {
         }
         let quants = quantity::find(self.doc, &self.lex.quantities, self.range.clone());
         self.find_places(&mut cands);
+        self.acts_of_named_events(&mut cands);
         self.casualties(&mut cands);
         self.borrow_places(&mut cands);
         self.implicit_places(&mut cands);
@@ -1247,7 +1248,6 @@ impl SentenceRules<'_, '_> {
     /// there or earlier in this sentence, leaving out datelines and
     /// reference points ("150 km south-west of Kabul", "the road to Kabul").
     fn antecedent(&self, before: usize) -> Option<PlaceRef> {
-        let window_start = self.doc.sentences[self.sentence.saturating_sub(2)].start;
         let local = |p: &PlaceRef| !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1);
         if let Some((_, p)) = self
             .last_place
@@ -1619,6 +1619,43 @@ impl SentenceRules<'_, '_> {
                 Counts::Fatalities => best.fatalities = best.fatalities.take().or(Some(q.clone())),
                 Counts::Injuries => best.injuries = best.injuries.take().or(Some(q.clone())),
                 Counts::Unit(_) => best.quantities.push(q.clone()),
+            }
+        }
+    }
+
+    /// "the strike had hit a vehicle", "the shelling struck a school": a
+    /// verb of violence whose subject is a noun of violence tells what that
+    /// event did; it is that event, with the verb's object and place.
+    fn acts_of_named_events(&self, cands: &mut [Cand]) {
+        for i in 0..cands.len() {
+            let verb = &cands[i];
+            if !verb.alive
+                || !is_violence(verb.kind)
+                || matches!(verb.form, Form::Noun | Form::Phrase)
+            {
+                continue;
+            }
+            let clause = self.clause(&verb.toks, false);
+            // The noun ends right before the verb, auxiliaries aside.
+            let subject = cands.iter().position(|n| {
+                n.alive
+                    && n.form == Form::Noun
+                    && is_violence(n.kind)
+                    && n.toks.start >= clause.start
+                    && n.toks.end <= verb.toks.start
+                    && (n.toks.end..verb.toks.start).all(|k| {
+                        self.in_set(k, &["had", "has", "have", "reportedly", "also", "then"])
+                    })
+            });
+            let Some(j) = subject else { continue };
+            cands[j].alive = false;
+            let n = cands[j].clone();
+            let verb = &mut cands[i];
+            verb.kind = n.kind;
+            verb.plover = n.plover;
+            verb.mode = n.mode;
+            if verb.agents.is_empty() {
+                verb.agents = n.agents;
             }
         }
     }

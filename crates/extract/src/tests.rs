@@ -398,6 +398,22 @@ fn counted_captures_are_tallies_and_claimed_places_captures() {
 }
 
 #[test]
+fn a_violent_noun_as_subject_names_the_event_its_verb_tells() {
+    // "The strike had hit a vehicle": the air strike told again, not an
+    // explosion of its own.
+    let text = "A US drone strike hit a car in Kabul on Sunday. The strike had hit a vehicle carrying bombers.";
+    let events = run(
+        text,
+        &[
+            ("US", M::Actor("us.forces", ActorKind::StateForces, "US")),
+            ("Kabul", city("Kabul")),
+        ],
+    );
+    let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [EventKind::AirStrike], "{events:#?}");
+}
+
+#[test]
 fn quantities_are_read_with_qualifiers() {
     let text = "The Taliban now control at least 14 of Afghanistan's 34 provincial capitals and more than half of the country's territory.";
     let events = run(
