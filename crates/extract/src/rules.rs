@@ -458,8 +458,10 @@ impl SentenceRules<'_, '_> {
         }
         // "entered Jalalabad without firing a shot": handed over, not taken.
         if c.kind == EventKind::TerritoryTaken {
-            let after = c.toks.end..(c.toks.end + 10).min(self.range.end);
-            let clause = self.clause(&c.toks, true);
+            // Past an apposition: "entered Jalalabad, the capital of eastern
+            // Nangarhar province, early Sunday without firing a shot".
+            let after = c.toks.end..(c.toks.end + 20).min(self.range.end);
+            let clause = self.clause(&c.toks, false);
             if self
                 .doc
                 .find_cue(after, &self.lex.cues.peaceful)
@@ -1105,18 +1107,23 @@ impl SentenceRules<'_, '_> {
     /// target was killed") is the toll of an event told elsewhere. Fighting
     /// aimed at civilians is an attack on civilians.
     fn casualties(&self, cands: &mut [Cand]) {
-        // "a car bomb and gun attack": one complex attack, coded by its
-        // first and heaviest weapon.
-        let bombs: Vec<usize> = cands
+        // "a car bomb and gun attack", "heavy gunfire and explosions": one
+        // complex attack, coded by the weapon named first.
+        let ground = |k: EventKind| matches!(k, EventKind::Explosion | EventKind::ArmedClash);
+        let firsts: Vec<(usize, EventKind)> = cands
             .iter()
-            .filter(|a| a.alive && a.kind == EventKind::Explosion && a.form == Form::Noun)
-            .map(|a| a.toks.end)
+            .filter(|a| a.alive && ground(a.kind) && a.form == Form::Noun)
+            .map(|a| (a.toks.end, a.kind))
             .collect();
-        for b in cands.iter_mut().filter(|b| {
-            b.alive && b.kind == EventKind::ArmedClash && matches!(b.form, Form::Noun | Form::Base)
-        }) {
-            if bombs.iter().any(|&end| {
-                b.toks.start > end && b.toks.start - end <= 2 && self.word(end) == "and"
+        for b in cands
+            .iter_mut()
+            .filter(|b| b.alive && ground(b.kind) && matches!(b.form, Form::Noun | Form::Base))
+        {
+            if firsts.iter().any(|&(end, kind)| {
+                kind != b.kind
+                    && b.toks.start > end
+                    && b.toks.start - end <= 2
+                    && self.word(end) == "and"
             }) {
                 b.alive = false;
             }

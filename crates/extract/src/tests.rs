@@ -414,6 +414,32 @@ fn a_violent_noun_as_subject_names_the_event_its_verb_tells() {
 }
 
 #[test]
+fn weapons_named_together_are_one_attack() {
+    type Case = (&'static str, EventKind);
+    let cases: [Case; 2] = [
+        (
+            "Residents reported heavy gunfire and explosions in Bamako on Tuesday.",
+            EventKind::ArmedClash,
+        ),
+        (
+            "A car bomb and gun attack hit a guest house in Bamako on Tuesday.",
+            EventKind::Explosion,
+        ),
+    ];
+    for (text, kind) in cases {
+        let events = run(
+            text,
+            &[(
+                "Bamako",
+                M::Place("Bamako", PlaceKind::City, "ML", 12.6, -8.0),
+            )],
+        );
+        let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [kind], "{text}\n{events:#?}");
+    }
+}
+
+#[test]
 fn quantities_are_read_with_qualifiers() {
     let text = "The Taliban now control at least 14 of Afghanistan's 34 provincial capitals and more than half of the country's territory.";
     let events = run(
