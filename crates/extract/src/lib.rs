@@ -184,6 +184,7 @@ impl Extractor {
                 .filter_map(|w| w.first()),
             lexicon::WordFlags::STATE_NOUN_START,
         );
+        flags.add(&lex.cues.place_anaphors, lexicon::WordFlags::PLACE_ANAPHOR);
         lex.flags = flags;
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
