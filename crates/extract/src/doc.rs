@@ -552,6 +552,11 @@ impl<'a> Doc<'a> {
         self.has_flag(i, WordFlags::CLAUSE_BREAK)
     }
 
+    /// True when token `i` is a word that points back to a place.
+    pub(crate) fn place_anaphor(&self, i: usize) -> bool {
+        self.has_flag(i, WordFlags::PLACE_ANAPHOR)
+    }
+
     /// True when a number or share may start at token `i`.
     pub(crate) fn quantity_start(&self, i: usize) -> bool {
         self.has_flag(i, WordFlags::QUANTITY_START)

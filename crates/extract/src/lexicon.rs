@@ -612,6 +612,8 @@ impl WordFlags {
     /// A noun of a state's forces or government starts with the word (see
     /// [`Cues::state_forces_nouns`]).
     pub(crate) const STATE_NOUN_START: u8 = 8;
+    /// The word points back to a place (see [`Cues::place_anaphors`]).
+    pub(crate) const PLACE_ANAPHOR: u8 = 16;
 
     /// Bits in `keys`.
     const KEY_BITS: u32 = 12;

@@ -185,6 +185,7 @@ impl Extractor {
                 .filter_map(|w| w.first()),
             lexicon::WordFlags::STATE_NOUN_START,
         );
+        flags.add(&lex.cues.place_anaphors, lexicon::WordFlags::PLACE_ANAPHOR);
         lex.flags = flags;
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
@@ -234,7 +235,9 @@ impl Extractor {
         let doc = Doc::new(&article.text, rec, &self.lex);
         let (hits, media) = self.scan(&doc);
         let hits = self.with_slot_hits(&doc, hits);
-        let mut cands: Vec<Cand> = Vec::new();
+        // At most one candidate per hit: sized once, since growing a vector
+        // of such large values copies them all each time.
+        let mut cands: Vec<Cand> = Vec::with_capacity(hits.len());
         // The place of the last event told, with the sentence it was told in.
         let mut last_place: Option<(usize, doc::PlaceRef)> = None;
         let mut breaks: Vec<(usize, bool)> = Vec::new();
@@ -417,7 +420,8 @@ impl Extractor {
     /// coordinated subject, per count of a deployment.
     fn to_events(&self, doc: &Doc, article: &Article, cands: Vec<Cand>) -> Vec<(Event, Meta)> {
         let dominant = dominant_armed_actor(doc);
-        let mut out = Vec::new();
+        // Most candidates give one event: sized once, like the candidates.
+        let mut out = Vec::with_capacity(cands.len());
         for c in cands {
             if historical(&c, article) {
                 continue;
@@ -431,7 +435,8 @@ impl Extractor {
                 sentence_span,
                 sentence: sentence_span.slice(&article.text).to_string(),
                 trigger: doc.tok_span(&c.toks),
-                fields: Vec::new(),
+                // An actor, a place and a date most often.
+                fields: Vec::with_capacity(4),
             };
             let date = self.date_of(&c, article);
             // Sides acting together in violence, in taking ground or in a

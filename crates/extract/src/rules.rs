@@ -1239,11 +1239,11 @@ impl SentenceRules<'_, '_> {
     /// True when token `k` points back to a place: "the city", "its
     /// outskirts", "there" (but not "the city of Kunduz").
     fn anaphor(&self, k: usize) -> bool {
-        let w = self.word(k);
-        if !self.lex.cues.place_anaphors.contains(w) {
+        // Looked for at every word of a clause: the word's flag, not a lookup.
+        if !self.doc.place_anaphor(k) {
             return false;
         }
-        w == "there"
+        self.word(k) == "there"
             || (matches!(
                 self.word(k.wrapping_sub(1)),
                 "the" | "its" | "their" | "this" | "that"

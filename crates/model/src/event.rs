@@ -254,12 +254,24 @@ impl Event {
     ) -> String {
         // The fields go into the hash one by one, '|'-separated: the same
         // digest as hashing the joined key, without building it.
-        let date = date.map(|d| d.to_string()).unwrap_or_default();
         let mut hasher = Sha256::new();
         hasher.update(kind.as_str());
-        for part in [actor, target, place, Some(date.as_str())] {
+        for part in [actor, target, place] {
             hasher.update(b"|");
             hasher.update(part.unwrap_or(""));
+        }
+        hasher.update(b"|");
+        if let Some(date) = date {
+            // Written straight into the hash, not into a string first.
+            struct Feed<'h>(&'h mut Sha256);
+            impl std::fmt::Write for Feed<'_> {
+                fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                    self.0.update(s);
+                    Ok(())
+                }
+            }
+            // Writing to a hash cannot fail.
+            let _ = std::fmt::Write::write_fmt(&mut Feed(&mut hasher), format_args!("{date}"));
         }
         hex(&hasher.finalize()[..8])
     }
