@@ -11,7 +11,8 @@ use sitrep_ingest::{Overrides, Reader};
 use sitrep_store::{IngestOutcome, SqliteStore, Store};
 
 use crate::args::{GlobalArgs, IngestArgs};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, BATCH};
+use sitrep_model::Article;
 
 /// What one ingest run did, printed at the end.
 #[derive(Debug, Default)]
@@ -35,35 +36,25 @@ pub fn run(global: &GlobalArgs, args: IngestArgs) -> anyhow::Result<ExitCode> {
 
     let progress = progress_bar();
     let mut batch = Batch::default();
+    // Articles wait in a small batch so the pipeline runs one stage at a time
+    // over several (see `Pipeline::process_batch`); each is still stored in
+    // its own transaction, in input order.
+    let mut pending: Vec<Article> = Vec::with_capacity(BATCH);
     for path in &args.paths {
         for item in reader.read_path(path) {
-            let article = match item {
-                Ok(article) => article,
+            match item {
+                Ok(article) => pending.push(article),
                 Err(err) => {
                     batch.failed += 1;
                     progress.suspend(|| eprintln!("sitrep: {err}"));
-                    continue;
-                }
-            };
-            let processed = pipeline.process(&article);
-            let outcome = store
-                .ingest(&article, &processed.recognition.mentions, &processed.events)
-                .with_context(|| format!("{}: storing article {}", article.origin, article.id));
-            match outcome {
-                Ok(IngestOutcome::Inserted) => {
-                    batch.inserted += 1;
-                    batch.events += processed.events.len();
-                }
-                Ok(IngestOutcome::Duplicate) => batch.duplicates += 1,
-                Err(err) => {
-                    batch.failed += 1;
-                    progress.suspend(|| eprintln!("sitrep: {err:#}"));
                 }
             }
-            progress.inc(1);
-            progress.set_message(format!("{} errors", batch.failed));
+            if pending.len() == BATCH {
+                store_batch(&pipeline, &mut store, &mut pending, &mut batch, &progress);
+            }
         }
     }
+    store_batch(&pipeline, &mut store, &mut pending, &mut batch, &progress);
     progress.finish_and_clear();
     eprintln!(
         "sitrep: {} articles stored, {} already present, {} inputs failed, {} events",
@@ -74,6 +65,35 @@ pub fn run(global: &GlobalArgs, args: IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Processes the pending articles and stores each in its own transaction.
+fn store_batch(
+    pipeline: &Pipeline,
+    store: &mut SqliteStore,
+    pending: &mut Vec<Article>,
+    batch: &mut Batch,
+    progress: &ProgressBar,
+) {
+    let processed = pipeline.process_batch(pending);
+    for (article, processed) in pending.drain(..).zip(processed) {
+        let outcome = store
+            .ingest(&article, &processed.recognition.mentions, &processed.events)
+            .with_context(|| format!("{}: storing article {}", article.origin, article.id));
+        match outcome {
+            Ok(IngestOutcome::Inserted) => {
+                batch.inserted += 1;
+                batch.events += processed.events.len();
+            }
+            Ok(IngestOutcome::Duplicate) => batch.duplicates += 1,
+            Err(err) => {
+                batch.failed += 1;
+                progress.suspend(|| eprintln!("sitrep: {err:#}"));
+            }
+        }
+        progress.inc(1);
+        progress.set_message(format!("{} errors", batch.failed));
+    }
 }
 
 /// A spinner with articles/s and the error count, on stderr, only for a terminal.
