@@ -302,6 +302,8 @@ struct CuesFile {
     #[serde(default)]
     captives: Vec<String>,
     #[serde(default)]
+    claims: Vec<String>,
+    #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
     air_agents: Vec<String>,
@@ -392,6 +394,9 @@ pub(crate) struct Cues {
     /// People a capture or liberation verb may take as its object ("freed
     /// inmates", "captured 20 soldiers"): then no ground changed hands.
     pub captives: WordSet,
+    /// Words that claim an attack told before ("claimed responsibility
+    /// for"), right before its definite noun.
+    pub claims: CueSet,
     /// Speech that denies what follows it ("denied that ... had fallen").
     pub denial: CueSet,
     /// Words in the name of a side that strikes from the air ("warplanes").
@@ -725,6 +730,7 @@ impl Lexicon {
                 c.gatherings.extend(f.gatherings.iter().map(|s| fold(s)));
                 c.peaceful.extend(f.peaceful.iter().map(|s| words(s)));
                 c.captives.extend(f.captives.iter().map(|s| fold(s)));
+                c.claims.extend(f.claims.iter().map(|s| words(s)));
                 c.denial.extend(f.denial.iter().map(|s| words(s)));
                 c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
                 c.facilities.extend(f.facilities.iter().map(|s| fold(s)));

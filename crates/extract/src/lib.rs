@@ -162,6 +162,7 @@ impl Extractor {
                 &c.causes,
                 &c.denial,
                 &c.peaceful,
+                &c.claims,
                 &i.cues,
                 &i.conditions,
                 &i.obligation,
@@ -536,7 +537,10 @@ impl Extractor {
         mut evidence: Evidence,
         dominant: Option<&ActorMention>,
     ) -> (Event, Meta) {
-        let mut meta = Meta::default();
+        let mut meta = Meta {
+            claimed: c.claimed,
+            ..Meta::default()
+        };
         let person = agent.and_then(|a| a.person.as_deref().cloned());
         let mut actor = agent.and_then(|a| {
             a.actor

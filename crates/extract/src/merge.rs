@@ -20,6 +20,8 @@ pub(crate) struct Meta {
     pub actor_fallback: bool,
     /// The target is the medium a statement was given to.
     pub medium: bool,
+    /// A claim of an attack told before ("JNIM claimed the attack").
+    pub claimed: bool,
 }
 
 /// Kinds whose reports often leave the place implicit in a later sentence.
@@ -102,6 +104,16 @@ fn toll_of_fight(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
 }
 
 fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
+    // "JNIM claimed the attack": the attack told before, whatever it was
+    // called there.
+    if bm.claimed
+        && !am.claimed
+        && crate::rules::is_violence(a.kind)
+        && !a.negated
+        && !a.hypothetical
+    {
+        return true;
+    }
     // "rejected the claim and said it would keep fighting": one speaker's
     // words in one sentence are one statement, whatever acts they hold.
     // "A spokesman for the TPLF, Getachew Reda, said": the side and its
@@ -223,6 +235,10 @@ fn precision_rank(d: &DateRange) -> (u8, Precision) {
 /// Folds `b` into `a`: evidence is joined, missing fields are filled with a
 /// note of where they came from, the more precise date wins.
 fn absorb(a: &mut Event, am: &mut Meta, mut b: Event, bm: Meta) {
+    if bm.claimed {
+        claim(a, am, b, bm);
+        return;
+    }
     if a.kind != b.kind && b.kind == EventKind::ArmedClash {
         // The fight absorbs its toll, whichever was told first, with its sides.
         std::mem::swap(&mut a.kind, &mut b.kind);
@@ -317,6 +333,24 @@ fn absorb(a: &mut Event, am: &mut Meta, mut b: Event, bm: Meta) {
     if let Some(first) = a.sources.first_mut() {
         first.fields.extend(fields);
     }
+}
+
+/// Folds a claim into the attack it claims: the claimant is the actor, unless
+/// the attack already names one; what the claim calls the attack, where and
+/// when, is the earlier report's.
+fn claim(a: &mut Event, am: &mut Meta, b: Event, bm: Meta) {
+    let named = a.actor.as_ref().is_some_and(|x| !x.generic) && !am.actor_fallback;
+    if !named && b.actor.is_some() && !bm.actor_fallback {
+        a.actor = b.actor;
+        am.actor_fallback = false;
+        if let (Some(first), Some(span)) = (a.sources.first_mut(), b.sources.first()) {
+            first.fields.push(FieldEvidence {
+                field: "actor".into(),
+                span: span.sentence_span,
+            });
+        }
+    }
+    a.sources.extend(b.sources);
 }
 
 /// Merges the events of one article, keeping the order of first report.

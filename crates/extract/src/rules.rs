@@ -79,6 +79,9 @@ pub(crate) struct Cand {
     /// Dropped as a retelling of an event coded elsewhere ("Menapal was
     /// killed"): no event of its own, but what a speaker reports is news.
     pub echo: bool,
+    /// "JNIM claimed the attack": a claim of an attack told before; it
+    /// names who did it and is no attack of its own.
+    pub claimed: bool,
 }
 
 /// Prepositions that put a place where an event happens: those that only
@@ -334,6 +337,7 @@ impl SentenceRules<'_, '_> {
             governed: false,
             intended: false,
             echo: false,
+            claimed: false,
         };
         c.governed = self.governed(&c);
         self.modality(&mut c);
@@ -478,6 +482,20 @@ impl SentenceRules<'_, '_> {
             && matches!(self.word(c.toks.start.wrapping_sub(1)), "for" | "over")
         {
             return None;
+        }
+        // "claimed the attack", "claimed responsibility for the bombing".
+        if is_violence(c.kind)
+            && matches!(c.form, Form::Noun | Form::Base)
+            && self.in_set(
+                c.toks.start.wrapping_sub(1),
+                &["the", "this", "that", "its"],
+            )
+        {
+            let before = c.toks.start.saturating_sub(5).max(self.range.start)..c.toks.start - 1;
+            c.claimed = self
+                .doc
+                .find_cue(before, &self.lex.cues.claims)
+                .is_some_and(|(at, cue)| at + cue.len() == c.toks.start - 1);
         }
         self.find_agents(&mut c);
         // An actor inside the trigger fills its slot: "in Taliban hands" (the

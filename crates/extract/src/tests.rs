@@ -414,6 +414,33 @@ fn a_violent_noun_as_subject_names_the_event_its_verb_tells() {
 }
 
 #[test]
+fn a_claimed_attack_is_the_attack_told_before() {
+    let text = "Gunmen attacked villagers around Barsalogho on Saturday, killing dozens. \
+        The group JNIM claimed the attack on Sunday.";
+    let events = run(
+        text,
+        &[
+            (
+                "Gunmen",
+                M::Actor("generic:gunmen:BF", ActorKind::RebelGroup, "BF"),
+            ),
+            (
+                "villagers",
+                M::Actor("generic:villagers:BF", ActorKind::Civilians, "BF"),
+            ),
+            (
+                "Barsalogho",
+                M::Place("Barsalogho", PlaceKind::City, "BF", 13.4, -1.1),
+            ),
+            ("JNIM", M::Actor("jnim", ActorKind::RebelGroup, "ML")),
+        ],
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].actor.as_ref().map(|a| &*a.id), Some("jnim"));
+    assert_eq!(events[0].sources.len(), 2);
+}
+
+#[test]
 fn weapons_named_together_are_one_attack() {
     type Case = (&'static str, EventKind);
     let cases: [Case; 2] = [
