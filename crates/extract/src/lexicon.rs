@@ -853,6 +853,8 @@ impl Lexicon {
                 } else {
                     format!("{head} {}", plural(last))
                 };
+                // "the attacks": a plural written like a verb's -s form.
+                self.noun_forms.insert(text.clone());
                 self.forms.push(TriggerForm {
                     text,
                     def,

@@ -705,6 +705,9 @@ impl Extractor {
     ) -> Option<ActorMention> {
         let defender = c.kind == EventKind::ControlClaim
             && self.lex.defs[c.def].voice == lexicon::Voice::Holder;
+        // "Saree said five fighters were killed in 73 strikes": a side tells
+        // of strikes on it; the article's main side is not who struck.
+        let dominant = dominant.filter(|d| c.reporter.as_deref() != Some(&*d.id));
         match (c.kind, place) {
             (_, Some(p)) if defender => {
                 Some(rules::state_actor(&p.country, &p.country_name, false))

@@ -82,6 +82,8 @@ pub(crate) struct Cand {
     /// "JNIM claimed the attack": a claim of an attack told before; it
     /// names who did it and is no attack of its own.
     pub claimed: bool,
+    /// The side of the speaker who reports this event, if any.
+    pub reporter: Option<Arc<str>>,
 }
 
 /// Prepositions that put a place where an event happens: those that only
@@ -338,6 +340,7 @@ impl SentenceRules<'_, '_> {
             intended: false,
             echo: false,
             claimed: false,
+            reporter: None,
         };
         c.governed = self.governed(&c);
         self.modality(&mut c);
@@ -377,15 +380,22 @@ impl SentenceRules<'_, '_> {
         }
         // "the city's jail", "a strike" where only the verb is a trigger: a
         // determiner before a bare verb form makes it a noun of another sense.
-        if h.form == Form::Base && h.toks.len() == 1 {
+        // "the attacks by the US": with a determiner, a verb form that is
+        // also a noun is the noun.
+        if matches!(h.form, Form::Base | Form::ThirdPerson) && h.toks.len() == 1 {
             let prev = self.word(h.toks.start.wrapping_sub(1));
-            if (matches!(
+            if matches!(
                 prev,
                 "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
-            ) || prev.ends_with("'s"))
-                && !self.lex.noun_forms.contains(self.word(h.toks.start))
+            ) || prev.ends_with("'s")
             {
-                return None;
+                if !self.lex.noun_forms.contains(self.word(h.toks.start)) {
+                    if h.form == Form::Base {
+                        return None;
+                    }
+                } else {
+                    c.form = Form::Noun;
+                }
             }
         }
         // "any demonstration needs permission": a kind of event, not one.
@@ -723,6 +733,21 @@ impl SentenceRules<'_, '_> {
         }
         let patient = def.voice == Voice::Patient || passive;
         let after = c.toks.end..clause.end;
+        // "the attacks by the US and Britain": a noun's agent in a by-phrase.
+        if c.form == Form::Noun && !patient && self.word(c.toks.end) == "by" {
+            let by = self
+                .agents_in(after.clone())
+                .next()
+                .filter(|a| {
+                    a.toks.start == c.toks.end + 1
+                        || a.toks.start == c.toks.end + 2 && self.word(c.toks.end + 1) == "the"
+                })
+                .cloned();
+            if let Some(a) = by {
+                c.agents = vec![a];
+                return;
+            }
+        }
         if patient {
             // "fell to the Taliban", "was captured by insurgents", "in the hands of the insurgents".
             c.agents = self
@@ -820,8 +845,11 @@ impl SentenceRules<'_, '_> {
                 // subordinate phrase shares the main clause's subject.
                 // A speaker does not share what it reports: "Saree said five
                 // fighters were killed in 73 strikes" (strikes by others).
+                // "A Houthi military spokesman, Yahya Saree, said": the side
+                // named before an apposition speaks too.
                 let speaker = |a: &&AgentRef| {
-                    (a.toks.end..(a.toks.end + 4).min(self.range.end))
+                    (a.toks.end..(a.toks.end + 8).min(self.range.end))
+                        .take_while(|&k| self.word(k) != "that")
                         .any(|k| self.is_speech_word(k))
                 };
                 if c.agents.is_empty() && !c.form.is_past() && !c.pronoun_subject {
@@ -1842,6 +1870,12 @@ impl SentenceRules<'_, '_> {
                     Speech::Deny if other.toks.start > trigger_start => other.negated = true,
                     Speech::Assert => {
                         other.reported = true;
+                        other.reporter = speaker.iter().find_map(|a| {
+                            a.actor
+                                .as_ref()
+                                .map(|m| m.id.clone())
+                                .or_else(|| a.person.as_ref().and_then(|p| p.affiliation.clone()))
+                        });
                         let own_actor = !other.agents.is_empty()
                             && other
                                 .agents

@@ -441,6 +441,28 @@ fn a_claimed_attack_is_the_attack_told_before() {
 }
 
 #[test]
+fn a_plural_noun_after_a_determiner_takes_its_by_phrase_agent() {
+    let text = "The Houthis said the attacks by the US on Hodeidah killed five fighters.";
+    let events = run(
+        text,
+        &[
+            ("Houthis", M::Actor("houthis", ActorKind::RebelGroup, "YE")),
+            ("US", M::Actor("us.government", ActorKind::Government, "US")),
+            (
+                "Hodeidah",
+                M::Place("Hodeidah", PlaceKind::City, "YE", 14.8, 42.9),
+            ),
+        ],
+    );
+    let attack = first(&events, EventKind::ArmedClash);
+    assert_eq!(
+        attack.actor.as_ref().map(|a| &*a.id),
+        Some("us.government"),
+        "{events:#?}"
+    );
+}
+
+#[test]
 fn weapons_named_together_are_one_attack() {
     type Case = (&'static str, EventKind);
     let cases: [Case; 2] = [
