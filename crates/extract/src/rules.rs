@@ -470,6 +470,31 @@ impl SentenceRules<'_, '_> {
                 return None;
             }
         }
+        // "since they stepped up their offensive as foreign troops leave the
+        // country": a process in the present, told as the background of
+        // another event, is not an event of its own.
+        // Headlines (no full stop) tell past events in the present.
+        let headline = !matches!(
+            self.word(self.range.end.saturating_sub(1)),
+            "." | "!" | "?" | "\"" | "'" | "”"
+        );
+        if matches!(c.form, Form::Base | Form::ThirdPerson)
+            && !headline
+            && !is_diplomatic(c.kind)
+            && c.kind != EventKind::Statement
+        {
+            let from = c.toks.start.saturating_sub(5).max(self.range.start);
+            if let Some(k) = (from..c.toks.start).rev().find(|&k| self.word(k) == "as") {
+                let plain = (k + 1..c.toks.start).all(|i| {
+                    self.word(i)
+                        .chars()
+                        .all(|ch| ch.is_alphanumeric() || ch == '-')
+                });
+                if plain && k > self.range.start {
+                    return None;
+                }
+            }
+        }
         // "entered Jalalabad without firing a shot": handed over, not taken.
         if c.kind == EventKind::TerritoryTaken {
             // Past an apposition: "entered Jalalabad, the capital of eastern

@@ -463,6 +463,30 @@ fn a_plural_noun_after_a_determiner_takes_its_by_phrase_agent() {
 }
 
 #[test]
+fn a_present_process_in_an_as_clause_is_background() {
+    let ms = || {
+        vec![
+            ("Taliban", taliban()),
+            ("Zaranj", city("Zaranj")),
+            (
+                "foreign troops",
+                M::Actor("generic:coalition:AF", ActorKind::StateForces, "AF"),
+            ),
+        ]
+    };
+    let told = "The Taliban captured Zaranj on Friday as foreign troops leave the country.";
+    let kinds: Vec<EventKind> = run(told, &ms()).iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [EventKind::TerritoryTaken], "{told}");
+    // A headline tells past events in the present.
+    let headline = "Zaranj falls to Taliban as foreign troops leave Zaranj";
+    let kinds: Vec<EventKind> = run(headline, &ms()).iter().map(|e| e.kind).collect();
+    assert!(
+        kinds.contains(&EventKind::Withdrawal),
+        "{headline}: {kinds:?}"
+    );
+}
+
+#[test]
 fn weapons_named_together_are_one_attack() {
     type Case = (&'static str, EventKind);
     let cases: [Case; 2] = [
