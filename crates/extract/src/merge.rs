@@ -192,7 +192,7 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
         // Told in one sentence, a placeless mention of the same act is that
         // act ("break up a protest by hundreds who marched through Kabul").
         (Some(_), None) | (None, Some(_))
-            if !place_may_be_implicit(a.kind) && sentence(a) != sentence(b) =>
+            if !place_may_be_implicit(a.kind) && !shares_sentence(a, b) =>
         {
             return false
         }
@@ -211,6 +211,14 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
         }
     }
     true
+}
+
+/// True when some report of one event was told in a sentence that told the
+/// other: an event absorbs reports from several sentences.
+fn shares_sentence(a: &Event, b: &Event) -> bool {
+    a.sources
+        .iter()
+        .any(|x| b.sources.iter().any(|y| x.sentence_span == y.sentence_span))
 }
 
 /// True when one event's actor is the other's target, and the other's actor
@@ -355,6 +363,19 @@ fn claim(a: &mut Event, am: &mut Meta, b: Event, bm: Meta) {
 
 /// Merges the events of one article, keeping the order of first report.
 pub(crate) fn merge(events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
+    // A merge can make two events compatible that were not (a headline's
+    // event absorbs one of a sentence's two mentions of the act): a second
+    // pass joins the other.
+    let n = events.len();
+    let once = merge_pass(events);
+    if once.len() < n && once.len() > 1 {
+        merge_pass(once)
+    } else {
+        once
+    }
+}
+
+fn merge_pass(events: Vec<(Event, Meta)>) -> Vec<(Event, Meta)> {
     let mut out: Vec<(Event, Meta)> = Vec::with_capacity(events.len());
     for (e, m) in events {
         // Prefer the candidate with a medium, so remarks join an interview.

@@ -307,7 +307,10 @@ impl SentenceRules<'_, '_> {
             return None;
         }
         let inside = |r: &Range<usize>| r.start <= h.toks.start && h.toks.end <= r.end;
-        if self.agents.iter().any(|a| inside(&a.toks))
+        // "Demonstrators in Asadabad came under fire": the side named as
+        // protesters is the protest, whatever else the sentence tells.
+        let gathering = def.kind == EventKind::Protest && h.form == Form::Noun;
+        if self.agents.iter().any(|a| inside(&a.toks) && !gathering)
             || self.places.iter().any(|p| inside(&p.toks))
         {
             return None;
@@ -533,6 +536,13 @@ impl SentenceRules<'_, '_> {
                 .is_some_and(|(at, cue)| at + cue.len() == c.toks.start - 1);
         }
         self.find_agents(&mut c);
+        // The protesters named by the trigger are the protest's side.
+        if gathering {
+            if let Some(a) = self.agents.iter().find(|a| inside(&a.toks)) {
+                c.agents = vec![a.clone()];
+                c.target = None;
+            }
+        }
         // An actor inside the trigger fills its slot: "in Taliban hands" (the
         // holder), "pushed the Taliban out of" (the one pushed).
         let slot = h

@@ -487,6 +487,27 @@ fn a_present_process_in_an_as_clause_is_background() {
 }
 
 #[test]
+fn protesters_fired_on_are_a_protest_and_an_attack() {
+    let text = "Demonstrators in Asadabad came under fire on Thursday, and several were killed.";
+    let events = run(
+        text,
+        &[
+            (
+                "Demonstrators",
+                M::Actor("generic:protesters:AF", ActorKind::Civilians, "AF"),
+            ),
+            ("Asadabad", city("Asadabad")),
+        ],
+    );
+    let protest = only(&events, EventKind::Protest);
+    assert_eq!(
+        protest.actor.as_ref().map(|a| &*a.id),
+        Some("generic:protesters:AF")
+    );
+    only(&events, EventKind::AttackOnCivilians);
+}
+
+#[test]
 fn weapons_named_together_are_one_attack() {
     type Case = (&'static str, EventKind);
     let cases: [Case; 2] = [
