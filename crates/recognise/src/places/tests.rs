@@ -33,6 +33,19 @@ fn find<'m>(mentions: &'m [Mention], surface: &str) -> Vec<&'m Mention> {
     mentions.iter().filter(|m| m.text == surface).collect()
 }
 
+/// The one place mention of `surface`; fails, listing every mention, on
+/// none or several.
+fn the<'m>(mentions: &'m [Mention], surface: &str) -> &'m PlaceMention {
+    let m = find(mentions, surface);
+    assert_eq!(
+        m.len(),
+        1,
+        "{surface}: {:?}",
+        mentions.iter().map(describe).collect::<Vec<_>>()
+    );
+    m[0].as_place().expect("place mention")
+}
+
 type Want<'a> = (&'a str, PlaceKind, &'a str, &'a str, PlaceRole);
 
 /// Checks that every mention of `surface` resolves to a place with this name
@@ -369,14 +382,7 @@ fn garbled_names_next_to_place_words_are_found() {
         Rashkarga Helmand on Friday moved on Kabul.";
     let ms = run(text);
     for (surface, name) in [("Kunduzz", "Kunduz"), ("Rashkarga", "Lashkar Gah")] {
-        let m = find(&ms, surface);
-        assert_eq!(
-            m.len(),
-            1,
-            "{surface}: {:?}",
-            ms.iter().map(describe).collect::<Vec<_>>()
-        );
-        let p = m[0].as_place().expect("place");
+        let p = the(&ms, surface);
         assert!(p.fuzzy, "{surface}");
         let got = p.place.as_ref().map(|p| sitrep_text::fold(&p.name));
         assert_eq!(
@@ -442,14 +448,7 @@ fn unknown_places_in_clear_slots_stay_unresolved() {
     let text = "Fighting was heavy near Zorbatiya and in the village of Qara Tepe.";
     let ms = run(text);
     for surface in ["Zorbatiya", "Qara Tepe"] {
-        let m = find(&ms, surface);
-        assert_eq!(
-            m.len(),
-            1,
-            "{surface}: {:?}",
-            ms.iter().map(describe).collect::<Vec<_>>()
-        );
-        assert!(m[0].as_place().is_some_and(|p| p.place.is_none()));
+        assert!(the(&ms, surface).place.is_none(), "{surface}");
     }
 }
 
@@ -465,14 +464,7 @@ fn shipped_sites_resolve() {
         ),
         ("Azovstal", "Azovstal steelworks"),
     ] {
-        let m = find(&ms, surface);
-        assert_eq!(
-            m.len(),
-            1,
-            "{surface}: {:?}",
-            ms.iter().map(describe).collect::<Vec<_>>()
-        );
-        let place = m[0].as_place().and_then(|p| p.place.as_ref());
+        let place = the(&ms, surface).place.as_ref();
         assert_eq!(place.map(|p| &*p.name), Some(name));
     }
 }
@@ -481,14 +473,7 @@ fn shipped_sites_resolve() {
 fn a_countrys_capital_by_its_adjective() {
     let ms =
         run("Talks in the Qatari capital ended without a deal. Qatari officials were hopeful.");
-    let m = find(&ms, "Qatari capital");
-    assert_eq!(
-        m.len(),
-        1,
-        "{:?}",
-        ms.iter().map(describe).collect::<Vec<_>>()
-    );
-    let place = m[0].as_place().and_then(|p| p.place.as_ref());
+    let place = the(&ms, "Qatari capital").place.as_ref();
     assert_eq!(place.map(|p| &*p.name), Some("Doha"));
     // The adjective alone is no capital.
     assert!(find(&ms, "Qatari officials").is_empty());
@@ -507,13 +492,6 @@ fn a_part_of_a_place_is_not_a_namesake_abroad() {
         "{:?}",
         ms.iter().map(describe).collect::<Vec<_>>()
     );
-    let nad_ali = find(&ms, "Nad Ali");
-    assert_eq!(
-        nad_ali.len(),
-        1,
-        "{:?}",
-        ms.iter().map(describe).collect::<Vec<_>>()
-    );
-    let place = nad_ali[0].as_place().and_then(|p| p.place.as_ref());
+    let place = the(&ms, "Nad Ali").place.as_ref();
     assert_eq!(place.map(|p| &*p.country), Some("AF"));
 }
