@@ -304,6 +304,8 @@ struct CuesFile {
     #[serde(default)]
     claims: Vec<String>,
     #[serde(default)]
+    evacuees: Vec<String>,
+    #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
     air_agents: Vec<String>,
@@ -397,6 +399,9 @@ pub(crate) struct Cues {
     /// Words that claim an attack told before ("claimed responsibility
     /// for"), right before its definite noun.
     pub claims: CueSet,
+    /// People who leave a place to be safe ("helped 15,000 people to
+    /// leave"): their leaving is an evacuation, not a withdrawal.
+    pub evacuees: WordSet,
     /// Speech that denies what follows it ("denied that ... had fallen").
     pub denial: CueSet,
     /// Words in the name of a side that strikes from the air ("warplanes").
@@ -731,6 +736,7 @@ impl Lexicon {
                 c.peaceful.extend(f.peaceful.iter().map(|s| words(s)));
                 c.captives.extend(f.captives.iter().map(|s| fold(s)));
                 c.claims.extend(f.claims.iter().map(|s| words(s)));
+                c.evacuees.extend(f.evacuees.iter().map(|s| fold(s)));
                 c.denial.extend(f.denial.iter().map(|s| words(s)));
                 c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
                 c.facilities.extend(f.facilities.iter().map(|s| fold(s)));

@@ -498,6 +498,31 @@ impl SentenceRules<'_, '_> {
                 }
             }
         }
+        // "helped more than 15,000 people to leave Afghanistan": civilians
+        // leaving are evacuated; forces leaving withdraw.
+        // Refugees fleeing are displaced, not evacuated.
+        if c.kind == EventKind::Withdrawal
+            && c.form != Form::Noun
+            && !self.lex.cues.flight_verbs.contains(self.word(c.toks.start))
+        {
+            let mut k = c.toks.start.wrapping_sub(1);
+            if self.word(k) == "to" {
+                k = k.wrapping_sub(1);
+            }
+            // "security forces and customs staff fled": forces among them.
+            let forces_near = (k.saturating_sub(4).max(self.range.start)..k).any(|i| {
+                self.lex
+                    .cues
+                    .state_forces_nouns
+                    .iter()
+                    .any(|w| w.len() == 1 && w[0] == self.word(i))
+            });
+            if self.lex.cues.evacuees.contains(self.word(k)) && !forces_near {
+                c.kind = EventKind::Evacuation;
+                c.plover = Some("AID".into());
+                c.mode = Some("evacuate".into());
+            }
+        }
         // "entered Jalalabad without firing a shot": handed over, not taken.
         if c.kind == EventKind::TerritoryTaken {
             // Past an apposition: "entered Jalalabad, the capital of eastern
@@ -976,8 +1001,11 @@ impl SentenceRules<'_, '_> {
                 }
             } else {
                 let mut places = self.locative_places(c, &clause);
-                // "American forces left Bagram Airfield": what they leave.
-                if places.is_empty() && c.kind == EventKind::Withdrawal {
+                // "American forces left Bagram Airfield", "helped people to
+                // leave Afghanistan": what they leave.
+                if places.is_empty()
+                    && matches!(c.kind, EventKind::Withdrawal | EventKind::Evacuation)
+                {
                     places = self.object_places(c, &clause);
                 }
                 places

@@ -508,6 +508,32 @@ fn protesters_fired_on_are_a_protest_and_an_attack() {
 }
 
 #[test]
+fn civilians_leaving_are_evacuated_forces_leaving_withdraw() {
+    let ms = || {
+        vec![
+            (
+                "UK forces",
+                M::Actor("gb.forces", ActorKind::StateForces, "GB"),
+            ),
+            (
+                "Afghanistan",
+                M::Place("Afghanistan", PlaceKind::Country, "AF", 33.0, 65.0),
+            ),
+        ]
+    };
+    let kinds =
+        |text: &str| -> Vec<EventKind> { run(text, &ms()).iter().map(|e| e.kind).collect() };
+    assert_eq!(
+        kinds("UK forces have helped more than 15,000 people to leave Afghanistan."),
+        [EventKind::Evacuation]
+    );
+    assert_eq!(
+        kinds("UK forces and embassy staff left Afghanistan on Saturday."),
+        [EventKind::Withdrawal]
+    );
+}
+
+#[test]
 fn weapons_named_together_are_one_attack() {
     type Case = (&'static str, EventKind);
     let cases: [Case; 2] = [
