@@ -96,3 +96,27 @@ fn verbal_events_are_typed_with_source_and_target() {
         }
     }
 }
+
+#[test]
+fn a_stranded_preposition_ends_a_relative_clause_not_a_request() {
+    let gazetteer = sitrep_gazetteer::Gazetteer::shipped().expect("gazetteer");
+    let actors = sitrep_actors::ActorDictionary::shipped().expect("actors");
+    let recogniser = Recogniser::new(gazetteer, actors);
+    let extractor = Extractor::shipped().expect("lexicon");
+    let statements = |text: &str| {
+        let article = Article::from_text(text, "t.txt");
+        let events = extractor.extract(&article, &recogniser.recognise(&article));
+        events
+            .iter()
+            .filter(|e| e.kind == sitrep_model::EventKind::Statement)
+            .count()
+    };
+    assert_eq!(
+        statements("Strongmen in Balkh kept private forces that Kabul could call on."),
+        0
+    );
+    assert_eq!(
+        statements("The Afghan government called on Pakistan to close the border."),
+        1
+    );
+}

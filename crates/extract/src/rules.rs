@@ -423,6 +423,17 @@ impl SentenceRules<'_, '_> {
                 return None;
             }
         }
+        // "private forces that Kabul could call on.": a stranded preposition
+        // ends a relative clause; the verb means to rely on, not to speak.
+        if (is_diplomatic(def.kind) || def.kind == EventKind::Statement)
+            && !matches!(h.form, Form::Noun | Form::Phrase)
+            && h.toks.len() > 1
+            && self.in_set(h.toks.end - 1, PREPOSITIONS)
+            && (h.toks.end >= self.range.end
+                || !self.word(h.toks.end).chars().any(char::is_alphanumeric))
+        {
+            return None;
+        }
         // "pressing for more than a week": "for" opens a duration, not what
         // is asked for.
         if is_diplomatic(def.kind) && self.word(h.toks.end - 1) == "for" {
