@@ -62,6 +62,10 @@ struct Pattern {
     targets: AliasTargets,
     /// True when any spelling of the alias matches regardless of case.
     any_case: bool,
+    /// True when the alias is written as a name of several words ("Central
+    /// Command"): it matches in any case but not all in lower case, where the
+    /// words are common ones ("the group's central command").
+    name: bool,
     /// Exact spellings that must be matched as written (acronyms).
     exact: Vec<String>,
 }
@@ -86,6 +90,7 @@ impl MatcherBuilder {
             self.patterns.push(Pattern {
                 targets: AliasTargets::default(),
                 any_case: false,
+                name: false,
                 exact: Vec::new(),
             });
             self.patterns.len() - 1
@@ -96,6 +101,11 @@ impl MatcherBuilder {
             if !p.exact.contains(&exact) {
                 p.exact.push(exact);
             }
+        } else if alias.trim().contains(' ') && alias.chars().any(char::is_uppercase) {
+            // One word ("American", "Taliban") is a name in any case, also in
+            // garbled lower-case copy; words that are common ones together
+            // are a name only with a capital.
+            p.name = true;
         } else {
             p.any_case = true;
         }
@@ -180,6 +190,9 @@ impl Matcher {
 
 fn case_fits(p: &Pattern, text: &str, span: Span) -> bool {
     if p.any_case {
+        return true;
+    }
+    if p.name && span.slice(text).chars().any(char::is_uppercase) {
         return true;
     }
     // In an all-capitals headline ("WHAT IS NEXT") every word looks like an

@@ -314,3 +314,22 @@ fn cameo_import_of_shared_files_if_present() {
         ActorDictionary::from_toml_str(&dict.to_toml()).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
 }
+
+#[test]
+fn names_of_several_common_words_need_a_capital() {
+    let dict = shipped();
+    let ids = |text: &str| -> Vec<String> {
+        dict.scan(text)
+            .iter()
+            .map(|m| m.span.slice(text).to_string())
+            .collect()
+    };
+    assert!(ids("US Central Command said the strike hit a vehicle.")
+        .contains(&"US Central Command".to_string()));
+    assert!(!ids("Jets struck the group's central command on Friday.")
+        .contains(&"central command".to_string()));
+    // One word stays a name in garbled lower-case copy.
+    assert!(ids("the american government is said that")
+        .iter()
+        .any(|s| s.starts_with("american")));
+}
