@@ -119,4 +119,9 @@ fn a_stranded_preposition_ends_a_relative_clause_not_a_request() {
         statements("The Afghan government called on Pakistan to close the border."),
         1
     );
+    // A quotation is the object, not the end of a clause.
+    assert_eq!(
+        statements("Zalmay Khalilzad called for \u{201c}an end to attacks on cities\u{201d}."),
+        1
+    );
 }

@@ -430,7 +430,10 @@ impl SentenceRules<'_, '_> {
             && h.toks.len() > 1
             && self.in_set(h.toks.end - 1, PREPOSITIONS)
             && (h.toks.end >= self.range.end
-                || !self.word(h.toks.end).chars().any(char::is_alphanumeric))
+                || matches!(
+                    self.word(h.toks.end),
+                    "." | "," | ";" | ":" | "?" | "!" | ")"
+                ))
         {
             return None;
         }
