@@ -104,6 +104,11 @@ const LOCATIVE_ONLY: &[&str] = &[
     "from",
 ];
 /// Prepositions that end an object noun phrase.
+/// Words that open a noun phrase: a trigger word after one is a noun.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
+];
+
 const PREPOSITIONS: &[&str] = &[
     "in", "at", "near", "around", "outside", "on", "to", "from", "with", "by", "for", "after",
     "before", "during", "within", "across", "into", "towards", "toward", "against", "as", "since",
@@ -387,10 +392,8 @@ impl SentenceRules<'_, '_> {
         // also a noun is the noun.
         if matches!(h.form, Form::Base | Form::ThirdPerson) && h.toks.len() == 1 {
             let prev = self.word(h.toks.start.wrapping_sub(1));
-            if matches!(
-                prev,
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
-            ) || prev.ends_with("'s")
+            if DETERMINERS.contains(&prev) && !matches!(prev, "this" | "that")
+                || prev.ends_with("'s")
             {
                 if !self.lex.noun_forms.contains(self.word(h.toks.start)) {
                     if h.form == Form::Base {
@@ -1160,9 +1163,7 @@ impl SentenceRules<'_, '_> {
             // "during the recent fighting": a gerund after a determiner is a noun.
             let nominal = c.form == Form::Noun
                 || c.form == Form::Ing
-                    && (1..=2).any(|d| {
-                        self.in_set(c.toks.start.wrapping_sub(d), &["the", "a", "this", "that"])
-                    });
+                    && (1..=2).any(|d| self.in_set(c.toks.start.wrapping_sub(d), DETERMINERS));
             if nominal && is_violence(c.kind) {
                 let prev = c.toks.start.saturating_sub(2).max(clause.start)..c.toks.start;
                 let background = prev
