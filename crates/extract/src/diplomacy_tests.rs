@@ -9,12 +9,22 @@ use sitrep_recognise::Recogniser;
 
 use super::Extractor;
 
-#[test]
-fn verbal_events_are_typed_with_source_and_target() {
+/// The shipped recogniser and extractor, as a function from a sentence to
+/// its events.
+fn pipeline() -> impl Fn(&str) -> Vec<sitrep_model::Event> {
     let gazetteer = sitrep_gazetteer::Gazetteer::shipped().expect("gazetteer");
     let actors = sitrep_actors::ActorDictionary::shipped().expect("actors");
     let recogniser = Recogniser::new(gazetteer, actors);
     let extractor = Extractor::shipped().expect("lexicon");
+    move |text| {
+        let article = Article::from_text(text, "t.txt");
+        extractor.extract(&article, &recogniser.recognise(&article))
+    }
+}
+
+#[test]
+fn verbal_events_are_typed_with_source_and_target() {
+    let events = pipeline();
     // (sentence, PLOVER type, source country, target country)
     let cases: &[(&str, &str, &str, Option<&str>)] = &[
         // A formal protest is an accusation, addressed with "with".
@@ -77,8 +87,7 @@ fn verbal_events_are_typed_with_source_and_target() {
         ),
     ];
     for (text, plover, source, target) in cases {
-        let article = Article::from_text(*text, "t.txt");
-        let events = extractor.extract(&article, &recogniser.recognise(&article));
+        let events = events(text);
         let e = crate::main_event(&events).unwrap_or_else(|| panic!("no coded event in {text:?}"));
         let got = e.plover.as_ref().map(|p| p.event_type.as_str());
         assert_eq!(got, Some(*plover), "{text}");
@@ -99,14 +108,9 @@ fn verbal_events_are_typed_with_source_and_target() {
 
 #[test]
 fn a_stranded_preposition_ends_a_relative_clause_not_a_request() {
-    let gazetteer = sitrep_gazetteer::Gazetteer::shipped().expect("gazetteer");
-    let actors = sitrep_actors::ActorDictionary::shipped().expect("actors");
-    let recogniser = Recogniser::new(gazetteer, actors);
-    let extractor = Extractor::shipped().expect("lexicon");
+    let events = pipeline();
     let statements = |text: &str| {
-        let article = Article::from_text(text, "t.txt");
-        let events = extractor.extract(&article, &recogniser.recognise(&article));
-        events
+        events(text)
             .iter()
             .filter(|e| e.kind == sitrep_model::EventKind::Statement)
             .count()
