@@ -742,7 +742,12 @@ impl SentenceRules<'_, '_> {
             i -= 1;
             let w = self.word(i);
             if BE.contains(&w) {
-                return true;
+                // "the Taliban was taken Pul-i-Khumri": machine-translated
+                // text puts an auxiliary before an active verb. A real
+                // passive takes no place as its object, so an actor
+                // subject followed by a place object is the active voice.
+                return !(self.place_object(c)
+                    && self.agents_in(self.range.start..i).next().is_some());
             }
             // "were briefly detained", "was reportedly killed".
             if !(ADVERBS.contains(&w) || w.len() > 4 && w.ends_with("ly")) {
@@ -750,6 +755,14 @@ impl SentenceRules<'_, '_> {
             }
         }
         false
+    }
+
+    /// True when a named place follows the trigger directly, as an object does.
+    fn place_object(&self, c: &Cand) -> bool {
+        let k = c.toks.end + usize::from(self.word(c.toks.end) == "the");
+        self.places
+            .iter()
+            .any(|p| p.toks.start == k && self.literal(p))
     }
 
     fn agents_in(&self, r: Range<usize>) -> impl DoubleEndedIterator<Item = &AgentRef> + '_ {
@@ -1006,15 +1019,32 @@ impl SentenceRules<'_, '_> {
 
     /// Places by the role the trigger gives them.
     fn find_places(&self, cands: &mut [Cand]) {
+        // Places an earlier verb took as its object: "took Pul-i-Khumri on
+        // Tuesday and Kunduz falls" is not the fall of Pul-i-Khumri.
+        let mut objects: Vec<Range<usize>> = Vec::new();
         for c in cands.iter_mut() {
             let def = &self.lex.defs[c.def];
             let clause = self.clause(&c.toks, false);
             let patient = def.voice != Voice::Agent || self.passive(c);
             let places = if is_territory(c.kind) || c.kind == EventKind::ControlClaim {
                 if patient {
-                    self.subject_places(c, &clause, def.voice == Voice::Holder)
+                    let holder = def.voice == Voice::Holder;
+                    let places = objects
+                        .last()
+                        .filter(|o| o.end > clause.start && o.end <= c.toks.start)
+                        .map(|o| self.subject_places(c, &(o.end..clause.end), holder))
+                        .unwrap_or_default();
+                    if places.is_empty() {
+                        self.subject_places(c, &clause, holder)
+                    } else {
+                        places
+                    }
                 } else {
-                    self.object_places(c, &clause)
+                    let places = self.object_places(c, &clause);
+                    if c.form != Form::Noun {
+                        objects.extend(places.iter().map(|p| p.toks.clone()));
+                    }
+                    places
                 }
             } else {
                 let mut places = self.locative_places(c, &clause);

@@ -227,6 +227,21 @@ fn territory_voice_lists_and_appositions() {
             vec![f("taliban", TerritoryTaken, "Kandahar")],
         ),
         (
+            // Machine-translated pages put an auxiliary before active verbs.
+            "Gardez fell. In east the insurgents was captured Ghazni on Monday and Qalat city at Sunday Qalat falls.",
+            vec![
+                ("Gardez", city("Gardez")),
+                ("insurgents", taliban()),
+                ("Ghazni", city("Ghazni")),
+                ("Qalat", city("Qalat")),
+            ],
+            vec![
+                f("taliban", TerritoryTaken, "Gardez"),
+                f("taliban", TerritoryTaken, "Ghazni"),
+                f("taliban", TerritoryTaken, "Qalat"),
+            ],
+        ),
+        (
             "Lashkar Gah was captured by the Taliban.",
             vec![("Lashkar Gah", city("Lashkar Gah")), ("Taliban", taliban())],
             vec![f("taliban", TerritoryTaken, "Lashkar Gah")],
