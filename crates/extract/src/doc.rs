@@ -295,6 +295,37 @@ impl<'a> Doc<'a> {
         }
         self.agents.sort_by_key(|a| a.toks.start);
         self.countries_from_adjectives();
+        self.possessive_owners();
+    }
+
+    /// "The National Resistance Front said its fighters were still present":
+    /// a generic side owned by "its" or "their" is the named side that comes
+    /// before it in the sentence, not an unnamed one.
+    fn possessive_owners(&mut self) {
+        for i in 0..self.agents.len() {
+            let a = &self.agents[i];
+            let owned = a.person.is_none()
+                && a.actor.as_ref().is_some_and(|x| x.generic)
+                && matches!(self.word(a.toks.start.wrapping_sub(1)), "its" | "their");
+            if !owned {
+                continue;
+            }
+            let start = a.toks.start;
+            let sentence_start = self
+                .sentences
+                .iter()
+                .find(|r| r.contains(&start))
+                .map_or(start, |r| r.start);
+            let owner = self.agents[..i]
+                .iter()
+                .rev()
+                .take_while(|b| b.toks.start >= sentence_start)
+                .find_map(|b| b.actor.as_ref().filter(|x| !x.generic))
+                .cloned();
+            if let Some(owner) = owner {
+                self.agents[i].actor = Some(owner);
+            }
+        }
     }
 
     /// A plural demonym standing alone ("Palestinians", "Serbs"), not an

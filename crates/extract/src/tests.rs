@@ -934,6 +934,16 @@ fn round_three_news_patterns() {
             vec![("MNDAA", mndaa()), ("Lashio", city("Lashio"))],
             vec![f("mndaa", TerritoryTaken, "Lashio")],
         ),
+        // "its fighters" are the named side's fighters.
+        (
+            "Kurdish-led SDF said its fighters had repelled an assault on Manbij.",
+            vec![
+                ("SDF", M::Actor("sdf", ActorKind::RebelGroup, "SY")),
+                ("fighters", M::Actor("generic:fighters:SY", ActorKind::Militia, "SY")),
+                ("Manbij", city("Manbij")),
+            ],
+            vec![f("sdf", ArmedClash, "Manbij")],
+        ),
         // A verb trigger's word after a determiner is a noun: no arrest.
         (
             "Taliban fighters patrolled near the city's jail in Kunduz.",
