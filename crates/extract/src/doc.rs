@@ -11,7 +11,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use sitrep_model::{
-    ActorMention, DateRange, MentionKind, PersonMention, Place, PlaceRole, Span, TimeMention,
+    ActorKind, ActorMention, DateRange, MentionKind, PersonMention, Place, PlaceRole, Span,
+    TimeMention,
 };
 use sitrep_recognise::Recognition;
 
@@ -296,6 +297,59 @@ impl<'a> Doc<'a> {
         self.agents.sort_by_key(|a| a.toks.start);
         self.countries_from_adjectives();
         self.possessive_owners();
+        self.group_anaphors();
+    }
+
+    /// "EU official says group controls 65% of country", "the group said":
+    /// news calls an armed group named before "the group". The most recent
+    /// named armed group earlier in the report is the one meant.
+    fn group_anaphors(&mut self) {
+        let mut found = Vec::new();
+        for i in 0..self.toks.len() {
+            let w = self.word(i);
+            if w != "group" && w != "group's" {
+                continue;
+            }
+            let prev = self.word(i.wrapping_sub(1));
+            let sentence_start = self.sentences.iter().any(|r| r.start == i);
+            if !(sentence_start || matches!(prev, "the" | "this" | "says" | "said" | "say")) {
+                continue;
+            }
+            // "the group of soldiers", "the militant group Hamas" (a name
+            // follows), "a group" (a new one).
+            let next_named = self.agents.iter().any(|a| a.toks.start == i + 1);
+            if self.word(i + 1) == "of" || next_named {
+                continue;
+            }
+            let armed = |a: &&AgentRef| {
+                a.toks.end <= i
+                    && a.actor.as_ref().is_some_and(|x| {
+                        !x.generic
+                            && matches!(
+                                x.kind,
+                                ActorKind::RebelGroup | ActorKind::Militia | ActorKind::Terrorist
+                            )
+                    })
+            };
+            if let Some(actor) = self
+                .agents
+                .iter()
+                .rfind(armed)
+                .and_then(|a| a.actor.clone())
+            {
+                let span = self.tok_span(&(i..i + 1));
+                found.push(AgentRef {
+                    toks: i..i + 1,
+                    actor: Some(actor),
+                    person: None,
+                    span,
+                });
+            }
+        }
+        if !found.is_empty() {
+            self.agents.extend(found);
+            self.agents.sort_by_key(|a| a.toks.start);
+        }
     }
 
     /// "The National Resistance Front said its fighters were still present":

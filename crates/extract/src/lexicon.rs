@@ -306,6 +306,8 @@ struct CuesFile {
     #[serde(default)]
     evacuees: Vec<String>,
     #[serde(default)]
+    venues: Vec<String>,
+    #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
     air_agents: Vec<String>,
@@ -402,6 +404,9 @@ pub(crate) struct Cues {
     /// People who leave a place to be safe ("helped 15,000 people to
     /// leave"): their leaving is an evacuation, not a withdrawal.
     pub evacuees: WordSet,
+    /// Where words are said ("a news conference in Kabul"): the place of a
+    /// speaker's later statements that name none.
+    pub venues: WordSet,
     /// Speech that denies what follows it ("denied that ... had fallen").
     pub denial: CueSet,
     /// Words in the name of a side that strikes from the air ("warplanes").
@@ -737,6 +742,7 @@ impl Lexicon {
                 c.captives.extend(f.captives.iter().map(|s| fold(s)));
                 c.claims.extend(f.claims.iter().map(|s| words(s)));
                 c.evacuees.extend(f.evacuees.iter().map(|s| fold(s)));
+                c.venues.extend(f.venues.iter().map(|s| fold(s)));
                 c.denial.extend(f.denial.iter().map(|s| words(s)));
                 c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
                 c.facilities.extend(f.facilities.iter().map(|s| fold(s)));

@@ -2071,6 +2071,10 @@ impl SentenceRules<'_, '_> {
                 c.places.push(p.clone());
                 continue;
             }
+            if let Some(p) = self.venue() {
+                c.places.push(p.clone());
+                continue;
+            }
             // A government that speaks with nowhere named speaks from its
             // seat: Biden's words are Washington's.
             let government = c.agents.iter().find(|a| {
@@ -2089,6 +2093,18 @@ impl SentenceRules<'_, '_> {
                     .push(PlaceRef::implied(place, a.toks.clone(), a.span));
             }
         }
+    }
+
+    /// The first place named as where words were said, up to this sentence:
+    /// "a news conference in Kabul", "told reporters at Bagram".
+    fn venue(&self) -> Option<&PlaceRef> {
+        self.doc.places.iter().find(|p| {
+            let k = p.toks.start;
+            k < self.range.end
+                && self.literal(p)
+                && matches!(self.word(k.wrapping_sub(1)), "in" | "at")
+                && (2..=3).any(|d| k >= d && self.lex.cues.venues.contains(self.word(k - d)))
+        })
     }
 
     /// The places of the article's datelines (in its first sentences).

@@ -754,6 +754,12 @@ fn statements_are_placed_where_they_were_said() {
             &[("Washington", washington), ("White House", us.clone()), ("Taliban", taliban()), ("Kabul", kabul.clone())],
             "Washington",
         ),
+        // Where the speaker met the press, named before.
+        (
+            "The Taliban held a press conference in Kandahar. Later the Taliban warned foreign powers against any delay.",
+            &[("Taliban", taliban()), ("Kandahar", city("Kandahar")), ("Taliban", taliban())],
+            "Kandahar",
+        ),
         // No dateline in the speaker's country: no place.
         (
             "KABUL, Aug 16 - The White House warned the Taliban against attacks.",
@@ -943,6 +949,19 @@ fn round_three_news_patterns() {
                 ("Manbij", city("Manbij")),
             ],
             vec![f("sdf", ArmedClash, "Manbij")],
+        ),
+        // "group" is the armed group named before, not the one who says so.
+        (
+            "Houthi fighters entered Marib; monitor says group controls much of the city.",
+            vec![
+                ("Houthi", M::Actor("houthis", ActorKind::RebelGroup, "YE")),
+                ("Marib", city("Marib")),
+                ("monitor", M::Actor("generic:monitor", ActorKind::Other, "YE")),
+            ],
+            vec![
+                f("houthis", TerritoryTaken, "Marib"),
+                f("houthis", ControlClaim, "Marib"),
+            ],
         ),
         // A verb trigger's word after a determiner is a noun: no arrest.
         (
