@@ -748,7 +748,9 @@ impl Extractor {
         let day = DateRange::day(published);
         Some(if c.kind == EventKind::ControlClaim && !c.form.is_past() {
             day
-        } else if c.future || c.hypothetical {
+        } else if c.future || (c.hypothetical && !c.form.is_past()) {
+            // A possibility told in the past ("rumours that the valley had
+            // been taken") is of the past; only plans lie ahead.
             day.with_relation(TimeRelation::From)
         } else {
             day.with_relation(TimeRelation::By)

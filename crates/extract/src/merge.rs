@@ -131,7 +131,12 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
     {
         return true;
     }
-    if a.negated != b.negated || a.hypothetical != b.hypothetical {
+    // "rumours that the valley had been taken" beside "denied that the
+    // valley had fallen": a possibility told beside the act itself, denied
+    // or not, is that act told again.
+    let rumour = |x: &Event, y: &Event| x.hypothetical && !x.negated && !y.hypothetical;
+    let flags_agree = a.negated == b.negated && a.hypothetical == b.hypothetical;
+    if !flags_agree && !(rumour(a, b) || rumour(b, a)) {
         return false;
     }
     if a.kind != b.kind {
@@ -257,6 +262,11 @@ fn absorb(a: &mut Event, am: &mut Meta, mut b: Event, bm: Meta) {
             a.target = b.target.take();
             am.actor_fallback = bm.actor_fallback;
         }
+    }
+    // What was only possible is now told as it is.
+    if a.hypothetical && !b.hypothetical {
+        a.hypothetical = false;
+        a.negated = b.negated;
     }
     let b_span = b.sources.first().map(|s| s.sentence_span);
     let mut fields = Vec::new();

@@ -1221,3 +1221,23 @@ fn is_violent(k: EventKind) -> bool {
         EventKind::AttackOnCivilians | EventKind::ArmedClash | EventKind::Explosion
     )
 }
+
+#[test]
+fn a_rumoured_act_beside_its_denial_is_one_event() {
+    let text = "The governor denied that Kunduz had fallen to the Taliban. Rumours had spread overnight that Kunduz had been captured.";
+    let events = run(
+        text,
+        &[
+            ("Kunduz", city("Kunduz")),
+            ("Taliban", taliban()),
+            ("Kunduz", city("Kunduz")),
+        ],
+    );
+    let taken: Vec<_> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::TerritoryTaken)
+        .collect();
+    assert_eq!(taken.len(), 1, "{events:#?}");
+    assert!(taken[0].negated && !taken[0].hypothetical, "{events:#?}");
+    assert_eq!(taken[0].sources.len(), 2);
+}
