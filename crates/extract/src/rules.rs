@@ -515,6 +515,20 @@ impl SentenceRules<'_, '_> {
                 }
             }
         }
+        // "the first armed challenge to the group since it took Kabul last
+        // week": the act a period is counted from is told before, as
+        // background.
+        if c.form.is_past() && !headline {
+            let from = c.toks.start.saturating_sub(4).max(self.range.start);
+            if let Some(k) = (from..c.toks.start)
+                .rev()
+                .find(|&k| self.word(k) == "since")
+            {
+                if (k + 1..c.toks.start).all(|i| self.word(i).chars().all(char::is_alphanumeric)) {
+                    return None;
+                }
+            }
+        }
         // "helped more than 15,000 people to leave Afghanistan": civilians
         // leaving are evacuated; forces leaving withdraw.
         // Refugees fleeing are displaced, not evacuated.

@@ -950,6 +950,12 @@ fn round_three_news_patterns() {
             ],
             vec![f("sdf", ArmedClash, "Manbij")],
         ),
+        // The act a period is counted from is background.
+        (
+            "Prices in Ghazni have doubled since the Taliban captured Ghazni in May.",
+            vec![("Ghazni", city("Ghazni")), ("Taliban", taliban()), ("Ghazni", city("Ghazni"))],
+            vec![],
+        ),
         // "group" is the armed group named before, not the one who says so.
         (
             "Houthi fighters entered Marib; monitor says group controls much of the city.",
