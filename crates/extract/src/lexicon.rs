@@ -308,6 +308,8 @@ struct CuesFile {
     #[serde(default)]
     venues: Vec<String>,
     #[serde(default)]
+    deployed: Vec<String>,
+    #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
     air_agents: Vec<String>,
@@ -407,6 +409,9 @@ pub(crate) struct Cues {
     /// Where words are said ("a news conference in Kabul"): the place of a
     /// speaker's later statements that name none.
     pub venues: WordSet,
+    /// What a side deploys besides the forces nouns ("reinforcements",
+    /// "warships"): without one of them, "sent" is no deployment.
+    pub deployed: WordSet,
     /// Speech that denies what follows it ("denied that ... had fallen").
     pub denial: CueSet,
     /// Words in the name of a side that strikes from the air ("warplanes").
@@ -743,6 +748,7 @@ impl Lexicon {
                 c.claims.extend(f.claims.iter().map(|s| words(s)));
                 c.evacuees.extend(f.evacuees.iter().map(|s| fold(s)));
                 c.venues.extend(f.venues.iter().map(|s| fold(s)));
+                c.deployed.extend(f.deployed.iter().map(|s| fold(s)));
                 c.denial.extend(f.denial.iter().map(|s| words(s)));
                 c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
                 c.facilities.extend(f.facilities.iter().map(|s| fold(s)));

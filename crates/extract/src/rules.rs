@@ -2517,6 +2517,48 @@ impl SentenceRules<'_, '_> {
     /// Events their agents cannot make, checked before speech is resolved so
     /// that what a speaker reports of them does not count as news.
     fn check_agents(&self, cands: &mut [Cand]) {
+        // "sent a letter to Kabul": what is deployed is forces, named in the
+        // clause as a word ("troops", "warships") or as an armed side.
+        for c in cands
+            .iter_mut()
+            .filter(|c| c.alive && c.kind == EventKind::Deployment)
+        {
+            let clause = self.clause(&c.toks, false);
+            let armed = self.agents_in(clause.clone()).any(|a| {
+                a.actor.as_ref().is_some_and(|x| {
+                    matches!(
+                        x.kind,
+                        ActorKind::StateForces
+                            | ActorKind::RebelGroup
+                            | ActorKind::Militia
+                            | ActorKind::Terrorist
+                    )
+                })
+            });
+            let named = |r: Range<usize>| {
+                r.into_iter()
+                    .any(|k| self.lex.cues.deployed.contains(self.word(k)))
+            };
+            // "Britain is sending around 600": a bare count goes on from
+            // forces counted before.
+            let number = |k: usize| {
+                self.word(k)
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',')
+            };
+            let rest = c.toks.end..clause.end;
+            let bare_count = rest.clone().any(number)
+                && rest.into_iter().all(|k| {
+                    number(k)
+                        || matches!(
+                            self.word(k),
+                            "around" | "about" | "some" | "nearly" | "another" | "more" | "." | ","
+                        )
+                });
+            if !(armed || bare_count || self.names_forces(&clause) || named(clause)) {
+                c.alive = false;
+            }
+        }
         for c in cands.iter_mut().filter(|c| c.alive && !c.agents.is_empty()) {
             let persons_only = c.agents.iter().all(|a| a.actor.is_none());
             let dead = match c.kind {

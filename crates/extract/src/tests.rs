@@ -950,6 +950,24 @@ fn round_three_news_patterns() {
             ],
             vec![f("sdf", ArmedClash, "Manbij")],
         ),
+        // Only forces are deployed.
+        (
+            "The foreign ministry sent a letter of protest to Kabul on Monday.",
+            vec![("Kabul", city("Kabul"))],
+            vec![],
+        ),
+        (
+            "The Pentagon is sending 1,000 soldiers to Kabul. Britain is sending around 600.",
+            vec![
+                ("Pentagon", M::Actor("us.government", ActorKind::Government, "US")),
+                ("Kabul", city("Kabul")),
+                ("Britain", M::Actor("gb.government", ActorKind::Government, "GB")),
+            ],
+            vec![
+                f("us.government", Deployment, "Kabul"),
+                f("gb.government", Deployment, "Kabul"),
+            ],
+        ),
         // The act a period is counted from is background.
         (
             "Prices in Ghazni have doubled since the Taliban captured Ghazni in May.",
