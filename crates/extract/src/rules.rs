@@ -869,10 +869,15 @@ impl SentenceRules<'_, '_> {
                 .into_iter()
                 .collect();
             if passive {
-                c.target = self
-                    .agents_in(clause.start..c.toks.start)
-                    .next_back()
-                    .and_then(|a| a.actor.as_deref().cloned().map(|m| (m, a.span)));
+                let subject = self.agents_in(clause.start..c.toks.start).next_back();
+                // "1,000 soldiers are being flown to Kabul": forces moved are
+                // their side's deployment, not its target.
+                if c.kind == EventKind::Deployment && c.agents.is_empty() {
+                    c.agents = subject.cloned().into_iter().collect();
+                } else {
+                    c.target =
+                        subject.and_then(|a| a.actor.as_deref().cloned().map(|m| (m, a.span)));
+                }
             }
             return;
         }

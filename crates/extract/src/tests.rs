@@ -968,6 +968,15 @@ fn round_three_news_patterns() {
                 f("gb.government", Deployment, "Kabul"),
             ],
         ),
+        // Forces moved in the passive are their side's deployment.
+        (
+            "Another 500 French soldiers were flown to Gao overnight.",
+            vec![
+                ("French soldiers", M::Actor("fr.forces", ActorKind::StateForces, "FR")),
+                ("Gao", city("Gao")),
+            ],
+            vec![f("fr.forces", Deployment, "Gao")],
+        ),
         // The act a period is counted from is background.
         (
             "Prices in Ghazni have doubled since the Taliban captured Ghazni in May.",
