@@ -1876,10 +1876,15 @@ impl SentenceRules<'_, '_> {
             let c = &cands[i];
             // "declared a ceasefire, saying it would let farmers plant": the
             // participle says why the main act was done; it is that act's.
+            // A phrase fronting the sentence only sets the scene: "At the G7
+            // summit in Hiroshima, Zelensky gave an answer, saying ...".
+            let setting = self.fronted_phrase_end();
             if speech == Speech::Assert
                 && c.form == Form::Ing
                 && self.word(c.toks.start.wrapping_sub(1)) == ","
-                && cands[..i].iter().any(|o| o.alive)
+                && cands[..i]
+                    .iter()
+                    .any(|o| o.alive && setting.is_none_or(|end| o.toks.start > end))
             {
                 cands[i].alive = false;
                 continue;
@@ -1951,6 +1956,10 @@ impl SentenceRules<'_, '_> {
                     // "said Menapal was killed": the speech reports an event.
                     content_real |=
                         speech == Speech::Assert && other.echo && other.toks.start > own_end;
+                    continue;
+                }
+                // The scene set before the speaker is not what was said.
+                if setting.is_some_and(|end| other.toks.end <= end && end < trigger_start) {
                     continue;
                 }
                 // "X said it would boycott ...": the pronoun is the speaker.
@@ -2063,13 +2072,14 @@ impl SentenceRules<'_, '_> {
     /// in the speaker's country ("KABUL/WASHINGTON, Aug 16 -" for the White
     /// House). Places in what was said are not where it was said.
     fn speech_places(&self, cands: &mut [Cand]) {
+        // "In Washington, ...", "At the G7 summit in Hiroshima on Sunday, ...".
         let fronted = || {
-            let k = self.range.start;
-            if !self.in_set(k, &["in", "at"]) {
-                return None;
-            }
-            let p = self.places.iter().find(|p| p.toks.start == k + 1)?;
-            (self.word(p.toks.end) == "," && self.literal(p)).then_some(p)
+            let end = self.fronted_phrase_end()?;
+            self.places.iter().find(|p| {
+                p.toks.end <= end
+                    && self.literal(p)
+                    && matches!(self.word(p.toks.start - 1), "in" | "at")
+            })
         };
         for c in cands
             .iter_mut()
@@ -2112,6 +2122,17 @@ impl SentenceRules<'_, '_> {
                     .push(PlaceRef::implied(place, a.toks.clone(), a.span));
             }
         }
+    }
+
+    /// Where a phrase fronting the sentence ends (its comma): "At the G7
+    /// summit in Hiroshima on Sunday, ...". Only "in" and "at" phrases of a
+    /// few words; "After weeks of fighting, ..." is no setting.
+    fn fronted_phrase_end(&self) -> Option<usize> {
+        let k = self.range.start;
+        if !self.in_set(k, &["in", "at"]) {
+            return None;
+        }
+        (k + 1..(k + 10).min(self.range.end)).find(|&i| self.word(i) == ",")
     }
 
     /// The first place named as where words were said, up to this sentence:
@@ -2505,6 +2526,20 @@ impl SentenceRules<'_, '_> {
     /// "met Noor and Dostum to discuss the defence of the north": the talk
     /// a meeting was for is that meeting, not another one.
     fn purposes(&self, cands: &mut [Cand]) {
+        // "At the G7 summit in Hiroshima, Zelensky said ...": a meeting that
+        // only sets the scene of the sentence's news is not its news.
+        if let Some(end) = self.fronted_phrase_end() {
+            let news_after = cands.iter().any(|o| o.alive && o.toks.start > end);
+            for c in cands.iter_mut() {
+                if news_after
+                    && c.kind == EventKind::Meeting
+                    && c.form == Form::Noun
+                    && c.toks.end <= end
+                {
+                    c.alive = false;
+                }
+            }
+        }
         for i in 1..cands.len() {
             let diplomatic_meeting =
                 |k: EventKind| matches!(k, EventKind::Meeting | EventKind::Negotiation);

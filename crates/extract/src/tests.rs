@@ -754,6 +754,13 @@ fn statements_are_placed_where_they_were_said() {
             &[("Washington", washington), ("White House", us.clone()), ("Taliban", taliban()), ("Kabul", kabul.clone())],
             "Washington",
         ),
+        // The scene a fronted phrase sets, with a meeting in it, is where it
+        // was said; the meeting is no news of its own.
+        (
+            "At the NATO summit in Vilnius on Tuesday, the White House gave a cautious answer, saying the Taliban must keep their word.",
+            &[("Vilnius", M::Place("Vilnius", PlaceKind::City, "LT", 54.7, 25.3)), ("White House", us.clone()), ("Taliban", taliban())],
+            "Vilnius",
+        ),
         // Where the speaker met the press, named before.
         (
             "The Taliban held a press conference in Kandahar. Later the Taliban warned foreign powers against any delay.",
@@ -775,6 +782,10 @@ fn statements_are_placed_where_they_were_said() {
             .unwrap_or_else(|| panic!("no statement in {text}: {events:#?}"));
         let got = st.place.as_ref().map_or("", |p| p.name.as_ref());
         assert_eq!(got, *want, "{text}");
+        assert!(
+            events.iter().all(|e| e.kind != EventKind::Meeting),
+            "{text}: {events:#?}"
+        );
     }
 }
 
