@@ -50,7 +50,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::{Automaton as _, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use sitrep_model::{
     AcledCode, ActorKind, ActorMention, Article, DateRange, Event, EventKind, Evidence,
     FieldEvidence, Place, PloverCode, Quantity, TimeRelation,
@@ -113,10 +115,56 @@ enum Pattern {
     Medium(usize),
 }
 
+/// Every occurrence of a pattern of `dfa` in `text` that starts and ends at
+/// a word boundary, overlapping ones included, as (start, end, pattern) in
+/// order of their ends.
+fn occurrences(dfa: &DFA, start: StateID, text: &[u8]) -> Vec<(usize, usize, usize)> {
+    let boundary = |i: usize| i == 0 || i >= text.len() || !text[i].is_ascii_alphanumeric();
+    let mut found = Vec::new();
+    let mut state = start;
+    let mut end = 0;
+    while end < text.len() {
+        let (read, s) = to_match(dfa, state, &text[end..]);
+        (state, end) = (s, end + read);
+        if !dfa.is_match(state) || !boundary(end) {
+            continue;
+        }
+        for k in 0..dfa.match_len(state) {
+            let pid = dfa.match_pattern(state, k);
+            let from = end - dfa.pattern_len(pid);
+            if boundary(from.wrapping_sub(1)) {
+                found.push((from, end, pid.as_usize()));
+            }
+        }
+    }
+    found
+}
+
+/// Walks `dfa` from `state` over `text` up to the first match state: the
+/// bytes read and the state reached (the last state when none matches).
+///
+/// The automaton is built without a prefilter, so only match states are
+/// special and the loop stops nowhere else. Kept out of line and small: a
+/// table lookup and a comparison per byte, all in registers (inlined into a
+/// larger loop, its state lived on the stack and each byte cost twice the
+/// instructions).
+#[inline(never)]
+fn to_match(dfa: &DFA, mut state: StateID, text: &[u8]) -> (usize, StateID) {
+    for (i, &b) in text.iter().enumerate() {
+        state = dfa.next_state(Anchored::No, state, b);
+        if dfa.is_special(state) {
+            return (i + 1, state);
+        }
+    }
+    (text.len(), state)
+}
+
 /// Extracts events from recognised articles. Build once, use for many articles.
 pub struct Extractor {
     lex: Lexicon,
-    automaton: AhoCorasick,
+    automaton: DFA,
+    /// The automaton's unanchored start state.
+    start: StateID,
     patterns: Vec<Pattern>,
 }
 
@@ -219,14 +267,20 @@ impl Extractor {
         // Standard semantics so overlapping matches can be found: a longer
         // pattern that fails the word-boundary check must not hide a shorter one.
         // A DFA: built once, it scans every article faster than the NFAs.
-        let automaton = AhoCorasickBuilder::new()
+        let automaton = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .start_kind(StartKind::Unanchored)
+            // See `to_match`: start states must not be special.
+            .prefilter(false)
             .build(&texts)
+            .map_err(|e| ExtractError::Automaton(e.to_string()))?;
+        let start = automaton
+            .start_state(Anchored::No)
             .map_err(|e| ExtractError::Automaton(e.to_string()))?;
         Ok(Extractor {
             lex,
             automaton,
+            start,
             patterns,
         })
     }
@@ -320,32 +374,29 @@ impl Extractor {
     /// Finds trigger and medium matches at word boundaries.
     fn scan(&self, doc: &Doc) -> (Vec<Hit>, Vec<MediumHit>) {
         let text = doc.folded.as_bytes();
-        let boundary = |i: usize| i == 0 || i >= text.len() || !text[i].is_ascii_alphanumeric();
         let mut hits = Vec::new();
         let mut media = Vec::new();
-        let mut found: Vec<aho_corasick::Match> = self
-            .automaton
-            .find_overlapping_iter(&doc.folded)
-            .filter(|m| boundary(m.start().wrapping_sub(1)) && boundary(m.end()))
-            .collect();
-        // Leftmost-longest among the matches at word boundaries.
-        found.sort_by_key(|m| (m.start(), std::cmp::Reverse(m.end())));
+        let mut found = occurrences(&self.automaton, self.start, text);
+        // Leftmost-longest among the matches at word boundaries. Patterns are
+        // distinct texts, so no two matches share both ends: an unstable sort
+        // orders them as a stable one would.
+        found.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         let mut taken_to = 0;
-        for m in found {
-            if m.start() < taken_to {
+        for (start, end, pattern) in found {
+            if start < taken_to {
                 continue;
             }
-            taken_to = m.end();
-            let toks = doc.tok_range(doc.orig(m.start(), m.end()));
+            taken_to = end;
+            let toks = doc.tok_range(doc.orig(start, end));
             if toks.is_empty() {
                 continue;
             }
-            match &self.patterns[m.pattern().as_usize()] {
+            match &self.patterns[pattern] {
                 Pattern::Trigger { def, form } => hits.push(Hit {
                     def: *def,
                     form: *form,
                     toks,
-                    compound: m.start() > 0 && text[m.start() - 1] == b'-',
+                    compound: start > 0 && text[start - 1] == b'-',
                     slot: false,
                 }),
                 Pattern::Medium(i) => media.push(MediumHit {
