@@ -121,7 +121,7 @@ pub(crate) struct Doc<'a> {
     /// The capitals of the states it names ([`Recognition::capitals`]).
     pub capitals: Vec<Rc<Place>>,
     /// The [`WordFlags`] of each token's word.
-    flags: Vec<u8>,
+    flags: Vec<u32>,
 }
 
 impl<'a> Doc<'a> {
@@ -531,7 +531,7 @@ impl<'a> Doc<'a> {
         cues: &'c CueSet,
     ) -> Option<(usize, &'c Words)> {
         for i in range.clone() {
-            if !self.has_flag(i, WordFlags::CUE_START) {
+            if !self.has_flag(i, cues.flag) {
                 continue;
             }
             for c in cues.starting_with(self.word(i)) {
@@ -543,7 +543,7 @@ impl<'a> Doc<'a> {
         None
     }
 
-    fn has_flag(&self, i: usize, flag: u8) -> bool {
+    fn has_flag(&self, i: usize, flag: u32) -> bool {
         self.flags.get(i).is_some_and(|f| f & flag != 0)
     }
 

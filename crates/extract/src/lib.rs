@@ -197,34 +197,34 @@ impl Extractor {
     }
 
     fn build(mut lex: Lexicon) -> Result<Extractor, ExtractError> {
-        let starters: Vec<String> = {
-            let c = &lex.cues;
-            let i = &lex.intent;
-            [
-                &c.negation,
-                &c.hypothetical,
-                &c.future,
-                &c.aggregate,
-                &c.absence,
-                &c.harmless,
-                &c.causes,
-                &c.denial,
-                &c.peaceful,
-                &c.claims,
-                &i.cues,
-                &i.conditions,
-                &i.obligation,
-            ]
-            .iter()
-            .flat_map(|set| set.first_words().cloned())
-            .collect()
-        };
-        lex.cues.starters = starters.into_iter().collect();
+        let mut flags = lexicon::WordFlags::default();
+        {
+            // A flag bit per cue set, so looking for one set's cues passes
+            // over the words that start only other sets' cues.
+            let (c, i) = (&mut lex.cues, &mut lex.intent);
+            let sets = [
+                &mut c.negation,
+                &mut c.hypothetical,
+                &mut c.future,
+                &mut c.aggregate,
+                &mut c.absence,
+                &mut c.harmless,
+                &mut c.causes,
+                &mut c.denial,
+                &mut c.peaceful,
+                &mut c.claims,
+                &mut i.cues,
+                &mut i.conditions,
+                &mut i.obligation,
+            ];
+            for (k, set) in sets.into_iter().enumerate() {
+                set.flag = lexicon::WordFlags::FIRST_CUE_SET << k;
+                flags.add(set.first_words(), set.flag);
+            }
+        }
         lex.quantities.starter_bytes = lexicon::ByteSet::first_bytes(&lex.quantities.starters);
         lex.quantities.fatality_shapes = lexicon::Shapes::of(&lex.quantities.fatality_words);
         lex.quantities.injury_shapes = lexicon::Shapes::of(&lex.quantities.injury_words);
-        let mut flags = lexicon::WordFlags::default();
-        flags.add(&lex.cues.starters, lexicon::WordFlags::CUE_START);
         flags.add(&lex.cues.clause_breaks, lexicon::WordFlags::CLAUSE_BREAK);
         flags.add(&lex.quantities.starters, lexicon::WordFlags::QUANTITY_START);
         let nouns = lex.cues.state_forces_nouns.iter();
