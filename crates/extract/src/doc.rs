@@ -124,16 +124,43 @@ pub(crate) struct Doc<'a> {
     flags: Vec<u32>,
 }
 
-impl<'a> Doc<'a> {
-    pub(crate) fn new(text: &'a str, rec: &Recognition, lex: &Lexicon) -> Doc<'a> {
-        let cues = &lex.cues;
-        let ascii = text.is_ascii();
-        let (folded, offsets) = if ascii {
-            (text.to_ascii_lowercase(), Offsets::Same)
+/// An article's text folded (lower case, accents removed, typographic
+/// quotes made plain), with the offset maps between it and the original.
+pub(crate) struct Folded {
+    text: String,
+    offsets: Offsets,
+}
+
+impl Folded {
+    pub(crate) fn new(text: &str) -> Folded {
+        if text.is_ascii() {
+            Folded {
+                text: text.to_ascii_lowercase(),
+                offsets: Offsets::Same,
+            }
         } else {
             let (folded, to_orig, to_fold) = fold_with_maps(text);
-            (folded, Offsets::Mapped { to_orig, to_fold })
-        };
+            Folded {
+                text: folded,
+                offsets: Offsets::Mapped { to_orig, to_fold },
+            }
+        }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.text.as_bytes()
+    }
+}
+
+impl<'a> Doc<'a> {
+    /// The view of `text`, folded as [`Folded::new`] folds it.
+    pub(crate) fn new(text: &'a str, folded: Folded, rec: &Recognition, lex: &Lexicon) -> Doc<'a> {
+        let cues = &lex.cues;
+        let ascii = matches!(folded.offsets, Offsets::Same);
+        let Folded {
+            text: folded,
+            offsets,
+        } = folded;
         // ASCII folds byte for byte (to lower case) and tokenising does not
         // look at case: the recognition's tokens are the folded text's then.
         let reuse = ascii && rec.tokens.last().is_some_and(|t| t.span.end <= text.len());

@@ -65,7 +65,7 @@ mod merge;
 mod quantity;
 mod rules;
 
-use doc::{AgentRef, Doc};
+use doc::{AgentRef, Doc, Folded};
 use lexicon::{Form, Lexicon};
 use merge::Meta;
 use quantity::{Counts, QuantRef};
@@ -115,10 +115,13 @@ enum Pattern {
     Medium(usize),
 }
 
+/// An occurrence of an automaton pattern in a folded text: (start, end,
+/// pattern).
+type Occurrence = (usize, usize, usize);
+
 /// Every occurrence of a pattern of `dfa` in `text` that starts and ends at
-/// a word boundary, overlapping ones included, as (start, end, pattern) in
-/// order of their ends.
-fn occurrences(dfa: &DFA, start: StateID, text: &[u8]) -> Vec<(usize, usize, usize)> {
+/// a word boundary, overlapping ones included, in order of their ends.
+fn occurrences(dfa: &DFA, start: StateID, text: &[u8]) -> Vec<Occurrence> {
     let boundary = |i: usize| i == 0 || i >= text.len() || !text[i].is_ascii_alphanumeric();
     let mut found = Vec::new();
     let mut state = start;
@@ -287,8 +290,51 @@ impl Extractor {
 
     /// Extracts the events of one article from its recognition.
     pub fn extract(&self, article: &Article, rec: &Recognition) -> Vec<Event> {
-        let doc = Doc::new(&article.text, rec, &self.lex);
-        let (hits, media) = self.scan(&doc);
+        let folded = Folded::new(&article.text);
+        let found = occurrences(&self.automaton, self.start, folded.as_bytes());
+        self.extract_found(article, rec, folded, found)
+    }
+
+    /// Extracts the events of a batch of articles from their recognitions:
+    /// the events of [`Extractor::extract`] for each, in order, found
+    /// faster. The trigger automaton is walked over the whole batch first,
+    /// back to back: it is megabytes, and its busy part stays in the
+    /// processor's caches that way instead of being evicted by the rules
+    /// between one article and the next.
+    ///
+    /// # Panics
+    /// When the two slices differ in length.
+    pub fn extract_batch(&self, articles: &[Article], recs: &[Recognition]) -> Vec<Vec<Event>> {
+        assert_eq!(articles.len(), recs.len(), "one recognition per article");
+        let folded: Vec<(Folded, Vec<Occurrence>)> = articles
+            .iter()
+            .map(|a| {
+                let folded = Folded::new(&a.text);
+                let found = occurrences(&self.automaton, self.start, folded.as_bytes());
+                (folded, found)
+            })
+            .collect();
+        articles
+            .iter()
+            .zip(recs)
+            .zip(folded)
+            .map(|((article, rec), (folded, found))| {
+                self.extract_found(article, rec, folded, found)
+            })
+            .collect()
+    }
+
+    /// Extracts the events of one article whose trigger and medium
+    /// occurrences in its folded text are `found`.
+    fn extract_found(
+        &self,
+        article: &Article,
+        rec: &Recognition,
+        folded: Folded,
+        found: Vec<Occurrence>,
+    ) -> Vec<Event> {
+        let doc = Doc::new(&article.text, folded, rec, &self.lex);
+        let (hits, media) = self.scan(&doc, found);
         let hits = self.with_slot_hits(&doc, hits);
         // At most one candidate per hit: sized once, since growing a vector
         // of such large values copies them all each time.
@@ -371,12 +417,12 @@ impl Extractor {
             .collect()
     }
 
-    /// Finds trigger and medium matches at word boundaries.
-    fn scan(&self, doc: &Doc) -> (Vec<Hit>, Vec<MediumHit>) {
+    /// The trigger and medium matches of the article: leftmost-longest
+    /// among its pattern occurrences at word boundaries (`found`).
+    fn scan(&self, doc: &Doc, mut found: Vec<Occurrence>) -> (Vec<Hit>, Vec<MediumHit>) {
         let text = doc.folded.as_bytes();
         let mut hits = Vec::new();
         let mut media = Vec::new();
-        let mut found = occurrences(&self.automaton, self.start, text);
         // Leftmost-longest among the matches at word boundaries. Patterns are
         // distinct texts, so no two matches share both ends: an unstable sort
         // orders them as a stable one would.
