@@ -121,6 +121,9 @@ impl MatcherBuilder {
         let dfa = DFA::builder()
             .match_kind(MatchKind::Standard)
             .start_kind(StartKind::Unanchored)
+            // Walked directly, never searched: without a prefilter only
+            // match states are special, one test per byte fewer.
+            .prefilter(false)
             .build(&self.folded)
             .map_err(|e| ActorError::Matcher(e.to_string()))?;
         let start = dfa
@@ -272,6 +275,10 @@ impl Automaton {
     /// [`sitrep_text::push_folded`]. The last folded bytes, and the original
     /// offsets they came from, are kept in a ring: enough to check an
     /// occurrence's boundaries and map it back to the original text.
+    ///
+    /// Kept out of line: inlined into recognition, more of the loop's state
+    /// lived on the stack.
+    #[inline(never)]
     fn scan(&self, text: &str, patterns: &[Pattern]) -> Vec<(Span, usize)> {
         let dfa = &self.dfa;
         let bytes = text.as_bytes();

@@ -63,17 +63,17 @@ impl Pipeline {
     /// Recognises a batch of articles, then extracts from each: one stage at
     /// a time over the batch keeps each stage's code and tables in the
     /// processor's caches, where alternating stages per article evicts them
-    /// (measured: about 15% of the time of the two stages).
+    /// (measured: about 15% of the time of the two stages). Within each
+    /// stage, the large automata (actor aliases, triggers) are walked over
+    /// the whole batch first, for the same reason.
     pub fn process_batch(&self, articles: &[Article]) -> Vec<Processed> {
-        let recognitions: Vec<Recognition> = articles
-            .iter()
-            .map(|a| self.recogniser.recognise(a))
-            .collect();
-        articles
-            .iter()
-            .zip(recognitions)
-            .map(|(article, recognition)| Processed {
-                events: self.extractor.extract(article, &recognition),
+        let recognitions = self.recogniser.recognise_batch(articles);
+        let events = self.extractor.extract_batch(articles, &recognitions);
+        recognitions
+            .into_iter()
+            .zip(events)
+            .map(|(recognition, events)| Processed {
+                events,
                 recognition,
             })
             .collect()
@@ -93,6 +93,7 @@ impl Pipeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sitrep_model::Mention;
 
     /// Batching changes the order of work, never the results.
     #[test]
@@ -112,14 +113,15 @@ mod tests {
             articles.push(a);
         }
         articles.sort_by(|a, b| a.origin.cmp(&b.origin));
-        let batched: Vec<Vec<Event>> = articles
+        let results = |p: Processed| (p.recognition.mentions, p.events);
+        let batched: Vec<(Vec<Mention>, Vec<Event>)> = articles
             .chunks(BATCH)
             .flat_map(|b| pipeline.process_batch(b))
-            .map(|p| p.events)
+            .map(results)
             .collect();
-        let single: Vec<Vec<Event>> = articles
+        let single: Vec<(Vec<Mention>, Vec<Event>)> = articles
             .iter()
-            .map(|a| pipeline.process(a).events)
+            .map(|a| results(pipeline.process(a)))
             .collect();
         assert_eq!(batched.len(), articles.len());
         assert_eq!(batched, single);

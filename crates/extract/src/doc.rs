@@ -122,19 +122,46 @@ pub(crate) struct Doc<'a> {
     /// The capitals of the states it names ([`Recognition::capitals`]).
     pub capitals: Vec<Rc<Place>>,
     /// The [`WordFlags`] of each token's word.
-    flags: Vec<u8>,
+    flags: Vec<u32>,
+}
+
+/// An article's text folded (lower case, accents removed, typographic
+/// quotes made plain), with the offset maps between it and the original.
+pub(crate) struct Folded {
+    text: String,
+    offsets: Offsets,
+}
+
+impl Folded {
+    pub(crate) fn new(text: &str) -> Folded {
+        if text.is_ascii() {
+            Folded {
+                text: text.to_ascii_lowercase(),
+                offsets: Offsets::Same,
+            }
+        } else {
+            let (folded, to_orig, to_fold) = fold_with_maps(text);
+            Folded {
+                text: folded,
+                offsets: Offsets::Mapped { to_orig, to_fold },
+            }
+        }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.text.as_bytes()
+    }
 }
 
 impl<'a> Doc<'a> {
-    pub(crate) fn new(text: &'a str, rec: &Recognition, lex: &Lexicon) -> Doc<'a> {
+    /// The view of `text`, folded as [`Folded::new`] folds it.
+    pub(crate) fn new(text: &'a str, folded: Folded, rec: &Recognition, lex: &Lexicon) -> Doc<'a> {
         let cues = &lex.cues;
-        let ascii = text.is_ascii();
-        let (folded, offsets) = if ascii {
-            (text.to_ascii_lowercase(), Offsets::Same)
-        } else {
-            let (folded, to_orig, to_fold) = fold_with_maps(text);
-            (folded, Offsets::Mapped { to_orig, to_fold })
-        };
+        let ascii = matches!(folded.offsets, Offsets::Same);
+        let Folded {
+            text: folded,
+            offsets,
+        } = folded;
         // ASCII folds byte for byte (to lower case) and tokenising does not
         // look at case: the recognition's tokens are the folded text's then.
         let reuse = ascii && rec.tokens.last().is_some_and(|t| t.span.end <= text.len());
@@ -616,7 +643,7 @@ impl<'a> Doc<'a> {
         cues: &'c CueSet,
     ) -> Option<(usize, &'c Words)> {
         for i in range.clone() {
-            if !self.has_flag(i, WordFlags::CUE_START) {
+            if !self.has_flag(i, cues.flag) {
                 continue;
             }
             for c in cues.starting_with(self.word(i)) {
@@ -628,7 +655,7 @@ impl<'a> Doc<'a> {
         None
     }
 
-    fn has_flag(&self, i: usize, flag: u8) -> bool {
+    fn has_flag(&self, i: usize, flag: u32) -> bool {
         self.flags.get(i).is_some_and(|f| f & flag != 0)
     }
 

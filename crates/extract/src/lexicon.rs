@@ -324,6 +324,9 @@ pub(crate) struct CueSet {
     by_first: WordMap<Vec<Words>>,
     /// The shapes of the first words, so most words need no lookup.
     shapes: Shapes,
+    /// The [`WordFlags`] bit of the words some cue of this set starts with
+    /// (given when the extractor is built; 0, matching no word, before).
+    pub flag: u32,
 }
 
 impl CueSet {
@@ -356,9 +359,6 @@ impl CueSet {
 /// Cue words, folded and split into words.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Cues {
-    /// Every word any cue set starts with (filled when the extractor is
-    /// built), so a text's other words are passed over with one lookup.
-    pub starters: WordSet,
     pub negation: CueSet,
     pub hypothetical: CueSet,
     pub future: CueSet,
@@ -612,33 +612,34 @@ pub(crate) struct Lexicon {
 }
 
 /// Per-word tests the rules repeat at many tokens, answered by one lookup
-/// per token when an article's view is built: whether a word starts a cue,
-/// breaks a clause or starts a quantity.
+/// per token when an article's view is built: whether a word starts a cue
+/// (and of which set), breaks a clause or starts a quantity.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordFlags {
-    map: WordMap<u8>,
+    map: WordMap<u32>,
     /// A bit per [`WordFlags::key`] of the words in `map`: most other words
     /// are passed over without hashing them whole.
     keys: Vec<u64>,
 }
 
 impl WordFlags {
-    /// Some cue starts with the word (see [`Cues::starters`]).
-    pub(crate) const CUE_START: u8 = 1;
     /// The word ends a trigger's clause (see [`Cues::clause_breaks`]).
-    pub(crate) const CLAUSE_BREAK: u8 = 2;
+    pub(crate) const CLAUSE_BREAK: u32 = 1;
     /// A number or share may start with the word (see `quantity::may_start`).
-    pub(crate) const QUANTITY_START: u8 = 4;
+    pub(crate) const QUANTITY_START: u32 = 2;
     /// A noun of a state's forces or government starts with the word (see
     /// [`Cues::state_forces_nouns`]).
-    pub(crate) const STATE_NOUN_START: u8 = 8;
+    pub(crate) const STATE_NOUN_START: u32 = 4;
     /// The word points back to a place (see [`Cues::place_anaphors`]).
-    pub(crate) const PLACE_ANAPHOR: u8 = 16;
+    pub(crate) const PLACE_ANAPHOR: u32 = 8;
+    /// The bit of the first [`CueSet`]: a cue of that set starts with the
+    /// word. The other sets have the bits above it ([`CueSet::flag`]).
+    pub(crate) const FIRST_CUE_SET: u32 = 16;
 
     /// Bits in `keys`.
     const KEY_BITS: u32 = 12;
 
-    pub(crate) fn add<'w>(&mut self, words: impl IntoIterator<Item = &'w String>, flag: u8) {
+    pub(crate) fn add<'w>(&mut self, words: impl IntoIterator<Item = &'w String>, flag: u32) {
         if self.keys.is_empty() {
             self.keys = vec![0; 1 << (WordFlags::KEY_BITS - 6)];
         }
@@ -665,7 +666,7 @@ impl WordFlags {
     }
 
     /// The flags of the words added equal to `w` (0 for any other word).
-    pub(crate) fn get(&self, w: &str) -> u8 {
+    pub(crate) fn get(&self, w: &str) -> u32 {
         let k = WordFlags::key(w.as_bytes());
         match self.keys.get(k >> 6) {
             Some(bits) if bits & (1 << (k & 63)) != 0 => self.map.get(w).copied().unwrap_or(0),

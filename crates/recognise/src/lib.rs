@@ -12,7 +12,7 @@
 //! unresolved mentions, never an error. It does not decide what happened; that is
 //! `sitrep-extract`'s job.
 
-use sitrep_actors::ActorDictionary;
+use sitrep_actors::{ActorDictionary, AliasMatch};
 use sitrep_gazetteer::Gazetteer;
 use sitrep_model::{Article, Mention, MentionKind, Place, Span};
 use sitrep_text::Token;
@@ -70,13 +70,33 @@ impl Recogniser {
 
     /// Recognises everything in one article.
     pub fn recognise(&self, article: &Article) -> Recognition {
+        self.recognise_with(article, self.actors.scan(&article.text))
+    }
+
+    /// Recognises a batch of articles: the recognitions of
+    /// [`Recogniser::recognise`], in order, found faster. The actor aliases
+    /// of the whole batch are scanned first, back to back: the alias
+    /// automaton is megabytes, and its busy part stays in the processor's
+    /// caches that way instead of being evicted by the gazetteer's tables
+    /// between one article and the next.
+    pub fn recognise_batch(&self, articles: &[Article]) -> Vec<Recognition> {
+        let aliases: Vec<Vec<AliasMatch>> =
+            articles.iter().map(|a| self.actors.scan(&a.text)).collect();
+        articles
+            .iter()
+            .zip(aliases)
+            .map(|(article, aliases)| self.recognise_with(article, aliases))
+            .collect()
+    }
+
+    /// Recognises everything in one article, given its actor aliases
+    /// ([`ActorDictionary::scan`]). They are found first: place recognition
+    /// does not look them up as garbled place names.
+    fn recognise_with(&self, article: &Article, aliases: Vec<AliasMatch>) -> Recognition {
         let text = article.text.as_str();
         let sentences = sitrep_text::sentences(text);
         // Tokenised once for every stage that reads tokens.
         let tokens = sitrep_text::tokens(text);
-        // Actor aliases are found first: place recognition does not look
-        // them up as garbled place names.
-        let aliases = self.actors.scan(text);
         let known: Vec<Span> = aliases.iter().map(|a| a.span).collect();
         let actor_countries: Vec<&str> = aliases
             .iter()
