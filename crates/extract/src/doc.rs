@@ -327,41 +327,73 @@ impl<'a> Doc<'a> {
         self.group_anaphors();
     }
 
-    /// "EU official says group controls 65% of country", "the group said":
-    /// news calls an armed group named before "the group". The most recent
-    /// named armed group earlier in the report is the one meant.
+    /// "EU official says group controls 65% of country", "the mission said":
+    /// news calls a body named before by what it is. The most recent named
+    /// actor of that sort earlier in the report is the one meant.
     fn group_anaphors(&mut self) {
+        /// What a bare noun can stand for.
+        const ANAPHORS: &[(&str, &[ActorKind])] = &[
+            (
+                "group",
+                &[
+                    ActorKind::RebelGroup,
+                    ActorKind::Militia,
+                    ActorKind::Terrorist,
+                ],
+            ),
+            (
+                "group's",
+                &[
+                    ActorKind::RebelGroup,
+                    ActorKind::Militia,
+                    ActorKind::Terrorist,
+                ],
+            ),
+            ("militia", &[ActorKind::Militia, ActorKind::RebelGroup]),
+            (
+                "movement",
+                &[
+                    ActorKind::RebelGroup,
+                    ActorKind::Militia,
+                    ActorKind::PoliticalParty,
+                ],
+            ),
+            ("mission", &[ActorKind::InternationalOrganisation]),
+            ("agency", &[ActorKind::InternationalOrganisation]),
+            ("organisation", &[ActorKind::InternationalOrganisation]),
+            ("organization", &[ActorKind::InternationalOrganisation]),
+            ("alliance", &[ActorKind::InternationalOrganisation]),
+        ];
         let mut found = Vec::new();
         for i in 0..self.toks.len() {
             let w = self.word(i);
-            if w != "group" && w != "group's" {
+            let Some((_, kinds)) = ANAPHORS.iter().find(|(n, _)| *n == w) else {
                 continue;
-            }
+            };
             let prev = self.word(i.wrapping_sub(1));
             let sentence_start = self.sentences.iter().any(|r| r.start == i);
             if !(sentence_start || matches!(prev, "the" | "this" | "says" | "said" | "say")) {
                 continue;
             }
             // "the group of soldiers", "the militant group Hamas" (a name
-            // follows), "a group" (a new one).
-            let next_named = self.agents.iter().any(|a| a.toks.start == i + 1);
-            if self.word(i + 1) == "of" || next_named {
+            // follows), "a group" (a new one), a name of its own.
+            let named = self
+                .agents
+                .iter()
+                .any(|a| a.toks.start <= i + 1 && i < a.toks.end);
+            if self.word(i + 1) == "of" || named {
                 continue;
             }
-            let armed = |a: &&AgentRef| {
+            let meant = |a: &&AgentRef| {
                 a.toks.end <= i
-                    && a.actor.as_ref().is_some_and(|x| {
-                        !x.generic
-                            && matches!(
-                                x.kind,
-                                ActorKind::RebelGroup | ActorKind::Militia | ActorKind::Terrorist
-                            )
-                    })
+                    && a.actor
+                        .as_ref()
+                        .is_some_and(|x| !x.generic && kinds.contains(&x.kind))
             };
             if let Some(actor) = self
                 .agents
                 .iter()
-                .rfind(armed)
+                .rfind(meant)
                 .and_then(|a| a.actor.clone())
             {
                 let span = self.tok_span(&(i..i + 1));

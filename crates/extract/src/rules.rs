@@ -891,12 +891,21 @@ impl SentenceRules<'_, '_> {
             |a: &&AgentRef| c.form == Form::Noun && a.toks.end == c.toks.start && a.actor.is_some();
         let usable =
             |a: &&AgentRef| modifier(a) || !self.after_target_prep(a) && !self.object_of_trigger(a);
+        // "said it was concerned about ground fighting": a noun governed by
+        // a preposition of feeling is not what the subject before it did.
+        // "about ground fighting and air strikes": the list shares it.
+        let governed = matches!(c.form, Form::Noun | Form::Ing)
+            && (c.toks.start.saturating_sub(4).max(clause.start)..c.toks.start)
+                .rev()
+                .take_while(|&k| self.word(k) != ",")
+                .any(|k| matches!(self.word(k), "about" | "over" | "at"));
         let subject = self
             .agents_in(before.clone())
             .rev()
             .filter(usable)
             .find(|a| !weak(a))
             .or_else(|| self.agents_in(before.clone()).rev().find(usable))
+            .filter(|a| !governed || modifier(a))
             .cloned();
         match subject {
             Some(a) => {
@@ -936,9 +945,10 @@ impl SentenceRules<'_, '_> {
                     .collect();
             }
             None => {
-                c.pronoun_subject = before
-                    .clone()
-                    .any(|k| self.lex.cues.group_pronouns.contains(self.word(k)));
+                c.pronoun_subject = !governed
+                    && before
+                        .clone()
+                        .any(|k| self.lex.cues.group_pronouns.contains(self.word(k)));
                 // Nominals and participles take the subject of the main clause:
                 // "after weeks of fighting, militias took ...".
                 let forward = matches!(c.form, Form::Noun | Form::Ing | Form::Phrase) || c.future;

@@ -1007,6 +1007,25 @@ fn round_three_news_patterns() {
                 f("houthis", ControlClaim, "Marib"),
             ],
         ),
+        // "The mission" is the international body named before; what it is
+        // concerned about is not its own doing.
+        (
+            "UNAMA recorded the deaths in Kandahar. The mission said it was alarmed at heavy shelling and air strikes in Kandahar.",
+            vec![
+                ("UNAMA", M::Actor("unama", ActorKind::InternationalOrganisation, "AF")),
+                ("Kandahar", city("Kandahar")),
+                ("Kandahar", city("Kandahar")),
+            ],
+            vec![f("", Explosion, "Kandahar"), f("", AirStrike, "Kandahar")],
+        ),
+        (
+            "UNAMA recorded the deaths in Kandahar. The mission urged both sides to spare civilians.",
+            vec![
+                ("UNAMA", M::Actor("unama", ActorKind::InternationalOrganisation, "AF")),
+                ("Kandahar", city("Kandahar")),
+            ],
+            vec![f("unama", Statement, "")],
+        ),
         // A verb trigger's word after a determiner is a noun: no arrest.
         (
             "Taliban fighters patrolled near the city's jail in Kunduz.",
