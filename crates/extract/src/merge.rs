@@ -134,7 +134,9 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
     // "rumours that the valley had been taken" beside "denied that the
     // valley had fallen": a possibility told beside the act itself, denied
     // or not, is that act told again.
-    let rumour = |x: &Event, y: &Event| x.hypothetical && !x.negated && !y.hypothetical;
+    let rumour = |x: &Event, y: &Event| {
+        x.hypothetical && !x.negated && !y.hypothetical && x.kind != EventKind::Statement
+    };
     let flags_agree = a.negated == b.negated && a.hypothetical == b.hypothetical;
     if !flags_agree && !(rumour(a, b) || rumour(b, a)) {
         return false;
