@@ -1,6 +1,7 @@
 //! `sitrep eval`: precision, recall and F1 per field against labelled data.
 //! The scoring lives in `sitrep-eval`; this command finds the data and prints.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -18,31 +19,30 @@ pub fn run(global: &GlobalArgs, args: EvalArgs) -> anyhow::Result<ExitCode> {
     let gold = |default: &str| args.gold.clone().unwrap_or_else(|| PathBuf::from(default));
     let mut ran = 0;
     let wanted = |t: EvalTask| args.task == EvalTask::All || args.task == t;
+    // Written, not printed: a reader that stops early (`| head`) is no panic.
+    let mut out = std::io::stdout().lock();
 
     if wanted(EvalTask::Corpus) {
         if let Some(dir) = found(&gold(CORPUS), args.task == EvalTask::Corpus)? {
             let mentions = sitrep_eval::mentions::run(&pipeline.recogniser, &dir)?;
-            println!("{mentions}");
+            writeln!(out, "{mentions}")?;
             let events = sitrep_eval::events::run(&pipeline.recogniser, &pipeline.extractor, &dir)?;
-            println!("{events}");
+            writeln!(out, "{events}")?;
             ran += 1;
         }
     }
     if wanted(EvalTask::Geoparse) {
         if let Some(path) = found(&gold(GEOPARSE_DEV), args.task == EvalTask::Geoparse)? {
-            println!(
-                "{}",
-                sitrep_eval::geoparse::run(pipeline.recogniser.gazetteer(), &path)?
-            );
+            let report = sitrep_eval::geoparse::run(pipeline.recogniser.gazetteer(), &path)?;
+            writeln!(out, "{report}")?;
             ran += 1;
         }
     }
     if wanted(EvalTask::Plover) {
         if let Some(path) = found(&gold(PLOVER_DEV), args.task == EvalTask::Plover)? {
-            println!(
-                "{}",
-                sitrep_eval::plover::run(&pipeline.recogniser, &pipeline.extractor, &path)?
-            );
+            let report =
+                sitrep_eval::plover::run(&pipeline.recogniser, &pipeline.extractor, &path)?;
+            writeln!(out, "{report}")?;
             ran += 1;
         }
     }
