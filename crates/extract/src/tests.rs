@@ -961,6 +961,20 @@ fn round_three_news_patterns() {
             ],
             vec![f("sdf", ArmedClash, "Manbij")],
         ),
+        // An offensive launched is fighting; one written about is not.
+        (
+            "Rebels launched an offensive in Idlib on Wednesday.",
+            vec![
+                ("Rebels", M::Actor("generic:rebels:SY", ActorKind::RebelGroup, "SY")),
+                ("Idlib", city("Idlib")),
+            ],
+            vec![f("generic:rebels:SY", ArmedClash, "Idlib")],
+        ),
+        (
+            "Analysts say the rebel offensive in Idlib has gathered pace.",
+            vec![("Idlib", city("Idlib"))],
+            vec![],
+        ),
         // Only forces are deployed.
         (
             "The foreign ministry sent a letter of protest to Kabul on Monday.",
