@@ -520,8 +520,10 @@ impl Extractor {
         let dominant = dominant_armed_actor(doc);
         // Most candidates give one event: sized once, like the candidates.
         let mut out = Vec::with_capacity(cands.len());
-        for c in cands {
-            if historical(&c, article) {
+        // The places of one event, refilled for each.
+        let mut places: Vec<&doc::PlaceRef> = Vec::new();
+        for c in &cands {
+            if historical(c, article) {
                 continue;
             }
             let sentence_span = doc.sentence_spans[c.sentence];
@@ -536,7 +538,7 @@ impl Extractor {
                 // An actor, a place and a date most often.
                 fields: Vec::with_capacity(4),
             };
-            let date = self.date_of(&c, article);
+            let date = self.date_of(c, article);
             // Sides acting together in violence, in taking ground or in a
             // retreat are one joint operation, the first named its actor
             // ("soldiers and militiamen fled"); otherwise each side is an event
@@ -545,13 +547,9 @@ impl Extractor {
                 && (rules::is_violence(c.kind)
                     || rules::is_territory(c.kind)
                     || c.kind == EventKind::Withdrawal);
-            let agents: Vec<Option<&AgentRef>> = if c.agents.is_empty() {
-                vec![None]
-            } else if joint {
-                vec![c.agents.first()]
-            } else {
-                c.agents.iter().map(Some).collect()
-            };
+            // Each event of the candidate is one choice of agent, of place set
+            // and of count; the choices are indices, the sets slices.
+            let agent_choices = if joint { 1 } else { c.agents.len().max(1) };
             let participants: Vec<ActorMention> = if joint {
                 c.agents[1..]
                     .iter()
@@ -561,25 +559,37 @@ impl Extractor {
                 Vec::new()
             };
             // Territory lists give one event per place; a control claim names them all.
-            let place_sets: Vec<&[doc::PlaceRef]> =
-                if c.kind == EventKind::ControlClaim || c.places.is_empty() {
-                    vec![&c.places]
+            let place_sets = if c.kind == EventKind::ControlClaim || c.places.is_empty() {
+                1
+            } else {
+                c.places.len()
+            };
+            let place_set = |i: usize| {
+                if place_sets == 1 {
+                    &c.places[..]
                 } else {
-                    c.places.chunks(1).collect()
-                };
+                    &c.places[i..=i]
+                }
+            };
             // A deployment of several counts gives one event per count.
-            let counts: Vec<&[QuantRef]> =
-                if c.kind == EventKind::Deployment && c.quantities.len() > 1 {
-                    c.quantities.chunks(1).collect()
+            let counts = if c.kind == EventKind::Deployment && c.quantities.len() > 1 {
+                c.quantities.len()
+            } else {
+                1
+            };
+            let count = |i: usize| {
+                if counts == 1 {
+                    &c.quantities[..]
                 } else {
-                    vec![&c.quantities]
-                };
+                    &c.quantities[i..=i]
+                }
+            };
             // The last event of the candidate takes the evidence, the others a copy.
-            let mut left = agents.len() * place_sets.len() * counts.len();
+            let mut left = agent_choices * place_sets * counts;
             let mut evidence = Some(evidence);
-            for agent in &agents {
-                for places in &place_sets {
-                    for qs in &counts {
+            for agent in (0..agent_choices).map(|i| c.agents.get(i)) {
+                for ps in (0..place_sets).map(place_set) {
+                    for qs in (0..counts).map(count) {
                         left -= 1;
                         let evidence = if left == 0 {
                             evidence.take()
@@ -589,8 +599,9 @@ impl Extractor {
                         let Some(evidence) = evidence else {
                             continue;
                         };
-                        let mut places: Vec<&doc::PlaceRef> = places.iter().collect();
-                        if counts.len() > 1 {
+                        places.clear();
+                        places.extend(ps);
+                        if counts > 1 {
                             // Each count goes where the destination written after it says.
                             let q = &qs[0];
                             let next = c
@@ -604,8 +615,8 @@ impl Extractor {
                         }
                         let (e, m) = self.event(
                             doc,
-                            &c,
-                            *agent,
+                            c,
+                            agent,
                             &places,
                             qs,
                             date,

@@ -51,8 +51,9 @@ pub struct NameMatch {
     pub words: Range<usize>,
     /// Byte span in the text (an initialism's final period included: "U.S.").
     pub span: Span,
-    /// Candidate entries, at least one.
-    pub hits: Vec<Hit>,
+    /// Its candidate entries (at least one) in [`Scan::hits`]: the hits of
+    /// all names are kept in one list, not one list each.
+    hits: Range<usize>,
 }
 
 /// The words of a text and the names found in it.
@@ -63,9 +64,16 @@ pub struct Scan {
     /// Every name, in order, not overlapping.
     pub matches: Vec<NameMatch>,
     buf: String,
+    /// The hits of every name, in the order of the names.
+    hits: Vec<Hit>,
 }
 
 impl Scan {
+    /// The candidate entries of a name of this scan, at least one.
+    pub fn hits(&self, m: &NameMatch) -> &[Hit] {
+        &self.hits[m.hits.clone()]
+    }
+
     /// The folded form of word `i`.
     pub fn folded(&self, i: usize) -> &str {
         &self.buf[self.words[i].folded.clone()]
@@ -323,6 +331,7 @@ impl Gazetteer {
             words,
             matches: Vec::new(),
             buf,
+            hits: Vec::new(),
         };
         // About one name in twelve words; growing a vector costs more than
         // a little spare room.
@@ -331,9 +340,13 @@ impl Gazetteer {
         // first steps at once rather than growing the table several times.
         let mut first_steps =
             FirstSteps::with_capacity_and_hasher(scan.words.len() / 4, Default::default());
+        let mut hits = Vec::with_capacity(matches.capacity() * 2);
+        // The name map values of the longest name at a word, per layer:
+        // one list refilled at each word.
+        let mut values = Vec::with_capacity(self.layers.len());
         let mut i = 0;
         while i < scan.words.len() {
-            match self.longest_at(&scan, i, &mut first_steps) {
+            match self.longest_at(&scan, i, &mut first_steps, &mut values, &mut hits) {
                 Some(m) => {
                     i = m.words.end;
                     matches.push(m);
@@ -342,6 +355,7 @@ impl Gazetteer {
             }
         }
         scan.matches = matches;
+        scan.hits = hits;
         scan
     }
 
@@ -350,6 +364,8 @@ impl Gazetteer {
         scan: &'s Scan,
         i: usize,
         first_steps: &mut FirstSteps<'s>,
+        values: &mut Vec<(u16, u64)>,
+        hits: &mut Vec<Hit>,
     ) -> Option<NameMatch> {
         let first = &scan.words[i];
         let lead = is_lead_skip(scan.folded(i)) && first.sep != Sep::Break;
@@ -358,7 +374,9 @@ impl Gazetteer {
         if !starts {
             return None;
         }
-        let mut best: Option<(usize, Vec<(u16, u64)>)> = None;
+        // The end word of the longest name; its values are in `values`.
+        let mut best: Option<usize> = None;
+        values.clear();
         for (l, layer) in self.layers.iter().enumerate() {
             let fst = layer.main().as_fst();
             let mut node = fst.root();
@@ -411,16 +429,20 @@ impl Gazetteer {
                 continue;
             }
             if let Some((end, value)) = layer_best {
-                match &mut best {
-                    Some((b, vals)) if *b == end => vals.push((l as u16, value)),
-                    Some((b, _)) if *b > end => {}
-                    _ => best = Some((end, vec![(l as u16, value)])),
+                match best {
+                    Some(b) if b == end => values.push((l as u16, value)),
+                    Some(b) if b > end => {}
+                    _ => {
+                        best = Some(end);
+                        values.clear();
+                        values.push((l as u16, value));
+                    }
                 }
             }
         }
-        let (end, values) = best?;
-        let mut hits = Vec::with_capacity(8);
-        for (l, value) in values {
+        let end = best?;
+        let first_hit = hits.len();
+        for &(l, value) in values.iter() {
             for (index, name) in self.layers[l as usize].postings(value) {
                 let entry = EntryId { layer: l, index };
                 if !self.is_shadowed(entry) {
@@ -428,7 +450,7 @@ impl Gazetteer {
                 }
             }
         }
-        if hits.is_empty() {
+        if hits.len() == first_hit {
             return None;
         }
         let last = &scan.words[end];
@@ -444,7 +466,7 @@ impl Gazetteer {
         Some(NameMatch {
             words: i..end + 1,
             span,
-            hits,
+            hits: first_hit..hits.len(),
         })
     }
 }

@@ -98,7 +98,7 @@ pub fn recognise_in_context(
             gazetteer,
             m.span,
             m.words.clone(),
-            dedup(gazetteer, &m.hits),
+            dedup(gazetteer, scan.hits(m)),
             0,
         );
         match ctx.plausible(&f) {

@@ -474,7 +474,7 @@ impl<'a> Context<'a> {
             return &[];
         }
         match self.match_at.get(end) {
-            Some(&Some(i)) => &self.scan.matches[i].hits,
+            Some(&Some(i)) => self.scan.hits(&self.scan.matches[i]),
             _ => &[],
         }
     }
@@ -667,7 +667,7 @@ impl<'a> Context<'a> {
         let Some(&Some(i)) = self.match_at.get(w) else {
             return false;
         };
-        self.scan.matches[i].hits.iter().any(|h| {
+        self.scan.hits(&self.scan.matches[i]).iter().any(|h| {
             h.name != NameKind::Demonym
                 && matches!(
                     self.g.entry(h.entry).kind,
