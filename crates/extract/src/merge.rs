@@ -138,7 +138,7 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
         x.hypothetical && !x.negated && !y.hypothetical && x.kind != EventKind::Statement
     };
     let flags_agree = a.negated == b.negated && a.hypothetical == b.hypothetical;
-    if !flags_agree && !(rumour(a, b) || rumour(b, a)) {
+    if !(flags_agree || rumour(a, b) || rumour(b, a)) {
         return false;
     }
     if a.kind != b.kind {
