@@ -889,8 +889,14 @@ impl SentenceRules<'_, '_> {
         // the assault's agent, though the phrase is another verb's object.
         let modifier =
             |a: &&AgentRef| c.form == Form::Noun && a.toks.end == c.toks.start && a.actor.is_some();
-        let usable =
-            |a: &&AgentRef| modifier(a) || !self.after_target_prep(a) && !self.object_of_trigger(a);
+        // "under Taliban escort, prompting accusations": words said are the
+        // side's only when nothing but a verb and determiners stand between
+        // ("the Taliban issued a statement").
+        let speech_noun = c.form == Form::Noun && c.kind == EventKind::Statement;
+        let usable = |a: &&AgentRef| {
+            (modifier(a) || !self.after_target_prep(a) && !self.object_of_trigger(a))
+                && !(speech_noun && (a.toks.end..c.toks.start).any(|k| self.word(k) == ","))
+        };
         // "said it was concerned about ground fighting": a noun governed by
         // a preposition of feeling is not what the subject before it did.
         // "about ground fighting and air strikes": the list shares it.

@@ -1318,3 +1318,31 @@ fn a_rumoured_act_beside_its_denial_is_one_event() {
     assert!(taken[0].negated && !taken[0].hypothetical, "{events:#?}");
     assert_eq!(taken[0].sources.len(), 2);
 }
+
+#[test]
+fn accusations_without_an_accuser_are_no_statement_and_no_fact() {
+    let text = "The governor's convoy left Ghazni under Taliban escort, prompting accusations that officials had struck a deal with the insurgents.";
+    let events = run(
+        text,
+        &[
+            ("Ghazni", city("Ghazni")),
+            ("Taliban", taliban()),
+            (
+                "officials",
+                M::Actor("generic:officials", ActorKind::Government, "AF"),
+            ),
+            ("insurgents", taliban()),
+        ],
+    );
+    assert!(
+        events.iter().all(|e| e.kind != EventKind::Statement),
+        "{events:#?}"
+    );
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.kind == EventKind::Agreement)
+            .all(|e| e.hypothetical),
+        "{events:#?}"
+    );
+}
