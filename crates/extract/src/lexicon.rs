@@ -695,64 +695,49 @@ impl Lexicon {
                     self.add_trigger(spec, origin)?;
                 }
                 let i = &mut self.intent;
-                i.cues.extend(file.intent.cues.iter().map(|s| words(s)));
+                i.cues.fill(&file.intent.cues);
                 i.agree.extend(file.intent.agree);
                 i.threaten.extend(file.intent.threaten);
-                i.conditions
-                    .extend(file.intent.conditions.iter().map(|s| words(s)));
-                i.obligation
-                    .extend(file.obligation.iter().map(|s| words(s)));
+                i.conditions.fill(&file.intent.conditions);
+                i.obligation.fill(&file.obligation);
                 self.cues
                     .state_government_nouns
-                    .extend(file.government_nouns.iter().map(|s| words(s)));
+                    .fill(&file.government_nouns);
             }
             "cues.toml" => {
                 let f: CuesFile = toml::from_str(source).map_err(parse_err)?;
                 let c = &mut self.cues;
-                c.negation.extend(f.negation.iter().map(|s| words(s)));
-                c.hypothetical
-                    .extend(f.hypothetical.iter().map(|s| words(s)));
-                c.future.extend(f.future.iter().map(|s| words(s)));
-                c.reported_future
-                    .extend(f.reported_future.iter().map(|s| words(s)));
-                c.speech_reference
-                    .extend(f.speech_reference.iter().map(|s| fold(s)));
-                c.aggregate.extend(f.aggregate.iter().map(|s| words(s)));
-                c.clause_breaks
-                    .extend(f.clause_breaks.iter().map(|s| fold(s)));
-                c.commentator_roles
-                    .extend(f.commentator_roles.iter().map(|s| fold(s)));
-                c.informants.extend(f.informants.iter().map(|s| fold(s)));
-                c.person_pronouns
-                    .extend(f.person_pronouns.iter().map(|s| fold(s)));
-                c.group_pronouns
-                    .extend(f.group_pronouns.iter().map(|s| fold(s)));
-                c.target_prepositions
-                    .extend(f.target_prepositions.iter().map(|s| fold(s)));
-                c.state_forces_nouns
-                    .extend(f.state_forces_nouns.iter().map(|s| words(s)));
-                c.state_government_nouns
-                    .extend(f.state_government_nouns.iter().map(|s| words(s)));
-                c.background.extend(f.background.iter().map(|s| fold(s)));
-                c.place_anaphors
-                    .extend(f.place_anaphors.iter().map(|s| fold(s)));
-                c.absence.extend(f.absence.iter().map(|s| words(s)));
-                c.harmless.extend(f.harmless.iter().map(|s| words(s)));
-                c.causes.extend(f.causes.iter().map(|s| words(s)));
-                c.assault_verbs
-                    .extend(f.assault_verbs.iter().map(|s| fold(s)));
-                c.flight_verbs
-                    .extend(f.flight_verbs.iter().map(|s| fold(s)));
-                c.gatherings.extend(f.gatherings.iter().map(|s| fold(s)));
-                c.peaceful.extend(f.peaceful.iter().map(|s| words(s)));
-                c.captives.extend(f.captives.iter().map(|s| fold(s)));
-                c.claims.extend(f.claims.iter().map(|s| words(s)));
-                c.evacuees.extend(f.evacuees.iter().map(|s| fold(s)));
-                c.venues.extend(f.venues.iter().map(|s| fold(s)));
-                c.deployed.extend(f.deployed.iter().map(|s| fold(s)));
-                c.denial.extend(f.denial.iter().map(|s| words(s)));
-                c.air_agents.extend(f.air_agents.iter().map(|s| fold(s)));
-                c.facilities.extend(f.facilities.iter().map(|s| fold(s)));
+                c.negation.fill(&f.negation);
+                c.hypothetical.fill(&f.hypothetical);
+                c.future.fill(&f.future);
+                c.reported_future.fill(&f.reported_future);
+                c.speech_reference.fill(&f.speech_reference);
+                c.aggregate.fill(&f.aggregate);
+                c.clause_breaks.fill(&f.clause_breaks);
+                c.commentator_roles.fill(&f.commentator_roles);
+                c.informants.fill(&f.informants);
+                c.person_pronouns.fill(&f.person_pronouns);
+                c.group_pronouns.fill(&f.group_pronouns);
+                c.target_prepositions.fill(&f.target_prepositions);
+                c.state_forces_nouns.fill(&f.state_forces_nouns);
+                c.state_government_nouns.fill(&f.state_government_nouns);
+                c.background.fill(&f.background);
+                c.place_anaphors.fill(&f.place_anaphors);
+                c.absence.fill(&f.absence);
+                c.harmless.fill(&f.harmless);
+                c.causes.fill(&f.causes);
+                c.assault_verbs.fill(&f.assault_verbs);
+                c.flight_verbs.fill(&f.flight_verbs);
+                c.gatherings.fill(&f.gatherings);
+                c.peaceful.fill(&f.peaceful);
+                c.captives.fill(&f.captives);
+                c.claims.fill(&f.claims);
+                c.evacuees.fill(&f.evacuees);
+                c.venues.fill(&f.venues);
+                c.deployed.fill(&f.deployed);
+                c.denial.fill(&f.denial);
+                c.air_agents.fill(&f.air_agents);
+                c.facilities.fill(&f.facilities);
             }
             "quantities.toml" => {
                 let f: QuantitiesFile = toml::from_str(source).map_err(parse_err)?;
@@ -935,6 +920,40 @@ fn parse_kind(s: &str, origin: &str) -> Result<EventKind, ExtractError> {
 const FUNCTION_WORDS: &[&str] = &[
     "of", "on", "to", "for", "with", "against", "into", "that", "from", "in", "at", "by",
 ];
+
+/// A set of cues filled from the phrases a lexicon file writes, each kept in
+/// the form its set looks words up by.
+trait Fill {
+    fn fill(&mut self, written: &[String]);
+}
+
+/// Single words, folded.
+impl Fill for WordSet {
+    fn fill(&mut self, written: &[String]) {
+        self.extend(written.iter().map(|s| fold(s)));
+    }
+}
+
+/// Whole phrases, folded (a role is matched inside a longer title).
+impl Fill for Vec<String> {
+    fn fill(&mut self, written: &[String]) {
+        self.extend(written.iter().map(|s| fold(s)));
+    }
+}
+
+/// Phrases as tokens, compared word by word.
+impl Fill for Vec<Words> {
+    fn fill(&mut self, written: &[String]) {
+        self.extend(written.iter().map(|s| words(s)));
+    }
+}
+
+/// Phrases as tokens, indexed by their first word.
+impl Fill for CueSet {
+    fn fill(&mut self, written: &[String]) {
+        self.extend(written.iter().map(|s| words(s)));
+    }
+}
 
 /// Folds like the recogniser does, trimming and collapsing spaces.
 pub(crate) fn fold(s: &str) -> String {
