@@ -341,14 +341,6 @@ impl<'a> Doc<'a> {
                     ActorKind::Terrorist,
                 ],
             ),
-            (
-                "group's",
-                &[
-                    ActorKind::RebelGroup,
-                    ActorKind::Militia,
-                    ActorKind::Terrorist,
-                ],
-            ),
             ("militia", &[ActorKind::Militia, ActorKind::RebelGroup]),
             (
                 "movement",
@@ -366,7 +358,8 @@ impl<'a> Doc<'a> {
         ];
         let mut found = Vec::new();
         for i in 0..self.toks.len() {
-            let w = self.word(i);
+            // "the group's fighters" too.
+            let w = self.word(i).trim_end_matches("'s");
             let Some((_, kinds)) = ANAPHORS.iter().find(|(n, _)| *n == w) else {
                 continue;
             };

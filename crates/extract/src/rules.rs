@@ -2094,7 +2094,7 @@ impl SentenceRules<'_, '_> {
             self.places.iter().find(|p| {
                 p.toks.end <= end
                     && self.literal(p)
-                    && matches!(self.word(p.toks.start - 1), "in" | "at")
+                    && matches!(self.word(p.toks.start.wrapping_sub(1)), "in" | "at")
             })
         };
         for c in cands
