@@ -171,6 +171,10 @@ pub struct BenchArgs {
     /// Also write every generated article into this directory (for other tools).
     #[arg(long)]
     pub write: Option<PathBuf>,
+    /// Timed passes per measure; the median is reported with the range, so a
+    /// busy machine shows as spread rather than as a different figure.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    pub passes: u32,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -48,51 +48,66 @@ pub fn run(global: &GlobalArgs, args: BenchArgs) -> anyhow::Result<ExitCode> {
     for a in articles.iter().take(50) {
         std::hint::black_box(pipeline.process(a));
     }
-    let (t_rec, n_mentions) = time(|| {
-        articles
-            .iter()
-            .map(|a| pipeline.recogniser.recognise(a).mentions.len())
-            .sum::<usize>()
-    });
+    // The measures take turns, pass after pass, so a machine that slows down
+    // for a while slows all of them alike.
+    let mut rec = Vec::new();
+    let mut one = Vec::new();
+    let mut batched = Vec::new();
+    let (mut n_mentions, mut n_one, mut n_batched) = (0, 0, 0);
+    for _ in 0..args.passes {
+        let (t, n) = time(|| {
+            articles
+                .iter()
+                .map(|a| pipeline.recogniser.recognise(a).mentions.len())
+                .sum::<usize>()
+        });
+        rec.push(t);
+        n_mentions = n;
+        let (t, n) = time(|| {
+            articles
+                .iter()
+                .map(|a| pipeline.process(a).events.len())
+                .sum::<usize>()
+        });
+        one.push(t);
+        n_one = n;
+        // As `sitrep ingest` runs the stages: over batches of articles.
+        let (t, n) = time(|| {
+            articles
+                .chunks(BATCH)
+                .map(|b| {
+                    pipeline
+                        .process_batch(b)
+                        .iter()
+                        .map(|p| p.events.len())
+                        .sum::<usize>()
+                })
+                .sum::<usize>()
+        });
+        batched.push(t);
+        n_batched = n;
+    }
+    let n = articles.len();
     report(
         "recognise",
-        articles.len(),
+        n,
         bytes,
-        t_rec,
+        &mut rec,
         &format!("{n_mentions} mentions"),
     );
-    let (t_one, n_events) = time(|| {
-        articles
-            .iter()
-            .map(|a| pipeline.process(a).events.len())
-            .sum::<usize>()
-    });
     report(
         "recognise+extract",
-        articles.len(),
+        n,
         bytes,
-        t_one,
-        &format!("{n_events} events, one article at a time"),
+        &mut one,
+        &format!("{n_one} events, one article at a time"),
     );
-    // As `sitrep ingest` runs the stages: over batches of articles.
-    let (t_batch, n_events) = time(|| {
-        articles
-            .chunks(BATCH)
-            .map(|b| {
-                pipeline
-                    .process_batch(b)
-                    .iter()
-                    .map(|p| p.events.len())
-                    .sum::<usize>()
-            })
-            .sum::<usize>()
-    });
     report(
         "recognise+extract",
-        articles.len(),
+        n,
         bytes,
-        t_batch,
-        &format!("{n_events} events, batches of {BATCH} as ingest runs"),
+        &mut batched,
+        &format!("{n_batched} events, batches of {BATCH} as ingest runs"),
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -103,12 +118,19 @@ fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
     (start.elapsed(), out)
 }
 
-fn report(what: &str, n: usize, bytes: usize, took: Duration, extra: &str) {
-    let secs = took.as_secs_f64().max(1e-9);
+/// One line per measure: the median pass, then the slowest and fastest.
+fn report(what: &str, n: usize, bytes: usize, passes: &mut [Duration], extra: &str) {
+    passes.sort();
+    let rate = |d: &Duration| n as f64 / d.as_secs_f64().max(1e-9);
+    let median = passes[passes.len() / 2];
+    let secs = median.as_secs_f64().max(1e-9);
     println!(
-        "{what:<18} {:>9.0} articles/s {:>7.2} MB/s  ({n} articles in {:.3} s, {extra}, 1 thread)",
-        n as f64 / secs,
+        "{what:<18} {:>9.0} articles/s {:>7.2} MB/s  (median of {} passes, range {:.0}–{:.0}; {n} articles in {:.3} s, {extra}, 1 thread)",
+        rate(&median),
         bytes as f64 / 1e6 / secs,
+        passes.len(),
+        rate(&passes[passes.len() - 1]),
+        rate(&passes[0]),
         secs
     );
 }
