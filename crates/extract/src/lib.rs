@@ -290,9 +290,16 @@ impl Extractor {
 
     /// Extracts the events of one article from its recognition.
     pub fn extract(&self, article: &Article, rec: &Recognition) -> Vec<Event> {
-        let folded = Folded::new(&article.text);
-        let found = occurrences(&self.automaton, self.start, folded.as_bytes());
+        let (folded, found) = self.fold_and_scan(&article.text);
         self.extract_found(article, rec, folded, found)
+    }
+
+    /// The article's text folded, with the trigger and medium occurrences
+    /// in it.
+    fn fold_and_scan(&self, text: &str) -> (Folded, Vec<Occurrence>) {
+        let folded = Folded::new(text);
+        let found = occurrences(&self.automaton, self.start, folded.as_bytes());
+        (folded, found)
     }
 
     /// Extracts the events of a batch of articles from their recognitions:
@@ -308,11 +315,7 @@ impl Extractor {
         assert_eq!(articles.len(), recs.len(), "one recognition per article");
         let folded: Vec<(Folded, Vec<Occurrence>)> = articles
             .iter()
-            .map(|a| {
-                let folded = Folded::new(&a.text);
-                let found = occurrences(&self.automaton, self.start, folded.as_bytes());
-                (folded, found)
-            })
+            .map(|a| self.fold_and_scan(&a.text))
             .collect();
         articles
             .iter()

@@ -1054,9 +1054,9 @@ impl SentenceRules<'_, '_> {
 
     /// Places by the role the trigger gives them.
     fn find_places(&self, cands: &mut [Cand]) {
-        // Places an earlier verb took as its object: "took Pul-i-Khumri on
-        // Tuesday and Kunduz falls" is not the fall of Pul-i-Khumri.
-        let mut objects: Vec<Range<usize>> = Vec::new();
+        // Where the object places of an earlier verb end: "took Pul-i-Khumri
+        // on Tuesday and Kunduz falls" is not the fall of Pul-i-Khumri.
+        let mut object_end: Option<usize> = None;
         for c in cands.iter_mut() {
             let def = &self.lex.defs[c.def];
             let clause = self.clause(&c.toks, false);
@@ -1064,10 +1064,9 @@ impl SentenceRules<'_, '_> {
             let places = if is_territory(c.kind) || c.kind == EventKind::ControlClaim {
                 if patient {
                     let holder = def.voice == Voice::Holder;
-                    let places = objects
-                        .last()
-                        .filter(|o| o.end > clause.start && o.end <= c.toks.start)
-                        .map(|o| self.subject_places(c, &(o.end..clause.end), holder))
+                    let places = object_end
+                        .filter(|&end| end > clause.start && end <= c.toks.start)
+                        .map(|end| self.subject_places(c, &(end..clause.end), holder))
                         .unwrap_or_default();
                     if places.is_empty() {
                         self.subject_places(c, &clause, holder)
@@ -1077,7 +1076,7 @@ impl SentenceRules<'_, '_> {
                 } else {
                     let places = self.object_places(c, &clause);
                     if c.form != Form::Noun {
-                        objects.extend(places.iter().map(|p| p.toks.clone()));
+                        object_end = places.last().map(|p| p.toks.end).or(object_end);
                     }
                     places
                 }
