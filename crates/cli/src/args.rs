@@ -175,6 +175,21 @@ pub struct BenchArgs {
     /// busy machine shows as spread rather than as a different figure.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
     pub passes: u32,
+    /// Time only these measures (default: all), e.g. `--only batched` under a
+    /// profiler.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub only: Vec<Measure>,
+}
+
+/// What `sitrep bench` times.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Measure {
+    /// Recognition alone, one article at a time.
+    Recognise,
+    /// Recognition and extraction, one article at a time.
+    One,
+    /// Recognition and extraction over batches, as `sitrep ingest` runs them.
+    Batched,
 }
 
 #[derive(Debug, ClapArgs)]
