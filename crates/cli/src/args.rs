@@ -145,8 +145,13 @@ pub enum EvalTask {
     Geoparse,
     /// PLOVER event type and source/target on a PLOVER gold-standard file.
     Plover,
-    /// Mentions and events on sitrep's own labelled corpus.
+    /// Mentions and events on sitrep's own labelled corpus (`tests/corpus`),
+    /// the reports the rules were developed on.
     Corpus,
+    /// Mentions and events on sitrep's held-out corpus (`tests/heldout`):
+    /// reports labelled before the extractor ever read them and kept out of
+    /// rule development, so its figures estimate quality on unseen news.
+    Heldout,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -158,6 +163,9 @@ pub struct EvalArgs {
     /// development sets when they are found.
     #[arg(long)]
     pub gold: Option<PathBuf>,
+    /// With corpus or heldout: also list every missed and spurious event.
+    #[arg(long)]
+    pub items: bool,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -21,7 +21,9 @@ import os
 import re
 import sys
 
-HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# SITREP_CORPUS points the tool at another corpus of the same layout
+# (tests/heldout); the default is the corpus this tool lives in.
+HERE = os.environ.get("SITREP_CORPUS") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.environ.get("SITREP_SHARED_DATA", "/work/shared/data")
 MARK = re.compile(r"\[\[([^\]|]+)\|([^\]]+)\]\]")
 
@@ -197,6 +199,8 @@ def expand_event(path, ev, places, text):
 def build_variants(places):
     path = os.path.join(HERE, "src", "variants.txt")
     items = []
+    if not os.path.exists(path):
+        return items
     with open(path, encoding="utf-8") as f:
         blocks = [b.strip() for b in f.read().split("\n\n") if b.strip()]
     for block in blocks:

@@ -13,6 +13,7 @@ use crate::pipeline::Pipeline;
 const GEOPARSE_DEV: &str = "../shared/eval/geoparse-dev.jsonl";
 const PLOVER_DEV: &str = "../shared/eval/plover-dev.jsonl";
 const CORPUS: &str = "tests/corpus";
+const HELDOUT: &str = "tests/heldout";
 
 pub fn run(global: &GlobalArgs, args: EvalArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::load(global)?;
@@ -22,12 +23,26 @@ pub fn run(global: &GlobalArgs, args: EvalArgs) -> anyhow::Result<ExitCode> {
     // Written, not printed: a reader that stops early (`| head`) is no panic.
     let mut out = std::io::stdout().lock();
 
-    if wanted(EvalTask::Corpus) {
-        if let Some(dir) = found(&gold(CORPUS), args.task == EvalTask::Corpus)? {
+    for (task, default) in [(EvalTask::Corpus, CORPUS), (EvalTask::Heldout, HELDOUT)] {
+        if !wanted(task) {
+            continue;
+        }
+        if let Some(dir) = found(&gold(default), args.task == task)? {
+            writeln!(out, "#### {}", dir.display())?;
             let mentions = sitrep_eval::mentions::run(&pipeline.recogniser, &dir)?;
             writeln!(out, "{mentions}")?;
             let events = sitrep_eval::events::run(&pipeline.recogniser, &pipeline.extractor, &dir)?;
             writeln!(out, "{events}")?;
+            if args.items {
+                writeln!(out, "missed:")?;
+                for item in &events.missed {
+                    writeln!(out, "  {item}")?;
+                }
+                writeln!(out, "spurious:")?;
+                for item in &events.spurious {
+                    writeln!(out, "  {item}")?;
+                }
+            }
             ran += 1;
         }
     }
