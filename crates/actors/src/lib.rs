@@ -93,6 +93,18 @@ const SHIPPED: &[(&str, &str)] = &[
         "ethiopia.toml",
         include_str!("../../../data/actors/ethiopia.toml"),
     ),
+    (
+        "somalia.toml",
+        include_str!("../../../data/actors/somalia.toml"),
+    ),
+    (
+        "great_lakes.toml",
+        include_str!("../../../data/actors/great_lakes.toml"),
+    ),
+    (
+        "caucasus.toml",
+        include_str!("../../../data/actors/caucasus.toml"),
+    ),
 ];
 
 /// Actors, people, country frames and generic sides, with the alias automaton
