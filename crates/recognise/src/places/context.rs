@@ -396,13 +396,13 @@ impl<'a> Context<'a> {
         if self.is_locative_before(first) && !self.initial[first] {
             return true;
         }
-        if self.kind_hint_words(m.words.clone()).is_some() && !self.initial[first] {
+        if m.hint.is_some() && !self.initial[first] {
             return true;
         }
         if self.apposition(m.words.end) {
             return true;
         }
-        self.container(m.words.end).iter().any(|h| {
+        m.containers.iter().any(|h| {
             matches!(
                 self.g.entry(h.entry).kind,
                 PlaceKind::Country | PlaceKind::Admin1
@@ -464,7 +464,7 @@ impl<'a> Context<'a> {
 
     /// The candidates of a name that follows ", " right after word `end - 1`
     /// ("Lashkar Gah, Helmand Province").
-    pub fn container(&self, end: usize) -> &[Hit] {
+    pub fn container(&self, end: usize) -> &'a [Hit] {
         if end == 0 || end >= self.scan.words.len() {
             return &[];
         }
@@ -480,11 +480,7 @@ impl<'a> Context<'a> {
     }
 
     /// The kind the words in and around a name ask for.
-    pub fn kind_hint(&self, f: &Found) -> Option<PlaceKind> {
-        self.kind_hint_words(f.words.clone())
-    }
-
-    fn kind_hint_words(&self, words: std::ops::Range<usize>) -> Option<PlaceKind> {
+    pub fn kind_hint_words(&self, words: std::ops::Range<usize>) -> Option<PlaceKind> {
         let classify = |w: &str| {
             if ADMIN1_WORDS.contains(&w) {
                 Some(PlaceKind::Admin1)
@@ -574,7 +570,7 @@ impl<'a> Context<'a> {
 
     /// True if the name ending before word `end` is followed by a verb of
     /// saying or deciding, and names a country or a capital.
-    pub fn is_metonym(&self, end: usize, e: Entry, start: usize) -> bool {
+    pub fn is_metonym(&self, end: usize, e: &Entry, start: usize) -> bool {
         let capital_like = e.kind == PlaceKind::Country || e.capital;
         if !capital_like {
             return false;
@@ -722,7 +718,7 @@ impl<'a> Context<'a> {
                 continue;
             };
             out.push(Found::new(
-                self.g,
+                self,
                 word.span,
                 w..w + 1,
                 hits.clone().into(),
