@@ -421,7 +421,11 @@ impl Gazetteer {
             .map_or_else(|| e.country.into(), Arc::clone);
         Place {
             geonameid: e.geonameid,
-            name: self.shared_name(id),
+            name: match self.shared.get(&id) {
+                Some(s) => Arc::clone(&s.name),
+                // Already decoded: no second read of the record.
+                None => e.name.into(),
+            },
             kind: e.kind,
             admin1: admin1.map(|a| self.shared_name(a)),
             admin1_code,

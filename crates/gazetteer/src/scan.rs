@@ -136,7 +136,9 @@ pub fn words(text: &str) -> (Vec<Word>, String) {
                 classes |= class;
                 j += 1;
             }
-            buf.extend(bytes[i..j].iter().map(u8::to_ascii_lowercase));
+            // Every byte here is an ASCII letter or digit, and digits
+            // already have the lower-case bit: setting it lower-cases all.
+            buf.extend(bytes[i..j].iter().map(|b| b | 0x20));
             let has_lower = classes & LOWER != 0;
             if !open {
                 words.push(Word {

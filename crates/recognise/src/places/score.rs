@@ -136,7 +136,8 @@ fn name_bonus(kind: NameKind) -> f64 {
 #[derive(Default)]
 pub(super) struct Scores(Vec<(f64, Candidate)>);
 
-/// The best candidate of a name; `article` is `None` in the first pass.
+/// The best candidate of a name; `article` is `None` in the first pass,
+/// which leaves the confidence at 0.
 pub(super) fn best(
     ctx: &Context,
     f: &Found,
@@ -190,15 +191,19 @@ pub(super) fn best(
             },
         ));
     }
+    let (s, mut c) = scored
+        .iter()
+        .copied()
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.entry.cmp(&a.1.entry)))?;
+    // The first pass only learns the winners; their confidence is unused.
+    if article.is_none() {
+        return Some(c);
+    }
     let top = scored
         .iter()
         .map(|(s, _)| *s)
         .fold(f64::NEG_INFINITY, f64::max);
     let sum: f64 = scored.iter().map(|(s, _)| (s - top).exp()).sum();
-    let (s, mut c) = scored
-        .iter()
-        .copied()
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.entry.cmp(&a.1.entry)))?;
     c.confidence = ((s - top).exp() / sum).clamp(0.0, 1.0);
     if f.distance > 0 {
         c.confidence *= 0.7;
