@@ -207,7 +207,7 @@ pub fn words(text: &str) -> (Vec<Word>, String) {
     }
     for k in 0..words.len() {
         let sep = match words.get(k + 1) {
-            Some(next) => separator(&text[words[k].span.end..next.span.start]),
+            Some(next) => separator(text, words[k].span.end..next.span.start),
             None => Sep::Break,
         };
         words[k].sep = sep;
@@ -241,14 +241,17 @@ fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-fn separator(between: &str) -> Sep {
-    // One space or one ASCII joiner: nearly every case, decided without
-    // decoding characters.
-    match between.as_bytes() {
+/// What the text at `between` (from the end of a word to the start of the
+/// next) makes of them.
+fn separator(text: &str, between: Range<usize>) -> Sep {
+    // One space or one ASCII joiner: nearly every case, decided on bytes,
+    // before the text is sliced (and checked for character boundaries).
+    match &text.as_bytes()[between.clone()] {
         [] | [b'-' | b'\'' | b'`' | b'.'] => return Sep::Join,
         [b' '] => return Sep::Space,
         _ => {}
     }
+    let between = &text[between];
     if between.chars().count() == 1
         && between.chars().all(|c| {
             matches!(
