@@ -148,9 +148,8 @@ pub struct Entry<'g> {
     pub country: &'g str,
     /// ISO 3166-2 of its first-level subdivision (its own, for an admin1), or empty.
     pub admin1_code: &'g str,
-    /// The admin1 entry it lies in (itself for an admin1), as
-    /// [`Gazetteer::admin1_of`] gives it: found with the rest of the entry,
-    /// which reads the same codes.
+    /// The admin1 entry it lies in (itself for an admin1): found by its ISO
+    /// 3166-2 code, else by its GeoNames admin1 code; `None` if neither is known.
     pub admin1: Option<EntryId>,
     /// Latitude.
     pub lat: f64,
@@ -369,19 +368,7 @@ impl Gazetteer {
 
     /// The admin1 entry an entry lies in (itself for an admin1).
     pub fn admin1_of(&self, id: EntryId) -> Option<EntryId> {
-        let r = self.raw(id);
-        if r.kind == Kind::Admin1 {
-            return Some(id);
-        }
-        if let Some(&a) = self.admin1.get(r.admin1_code) {
-            return Some(a);
-        }
-        if r.admin1_gcode.is_empty() {
-            return None;
-        }
-        self.admin1_by_gcode
-            .get(&gcode_key(r.country, r.admin1_gcode))
-            .copied()
+        self.entry(id).admin1
     }
 
     /// The GeoNames id of an entry, without decoding the rest of it.
@@ -396,7 +383,7 @@ impl Gazetteer {
         self.place_of(&self.entry(id))
     }
 
-    /// Like [`Gazetteer::place`], for an entry already decoded.
+    /// Like [`Gazetteer::place`], for an entry this gazetteer already decoded.
     pub fn place_of(&self, e: &Entry) -> Place {
         let id = e.id;
         let admin1 = if e.kind == PlaceKind::Country {

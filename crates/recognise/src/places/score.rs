@@ -174,7 +174,7 @@ pub(super) fn best(
                     s += 2.0;
                 }
             }
-            // Most articles name no province: no lookup then.
+            // The entry's admin1 was found when it was decoded.
             if e.admin1
                 .is_some_and(|a1| a1 != h.entry && a.admin1.contains(&a1))
             {
