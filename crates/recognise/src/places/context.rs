@@ -459,7 +459,10 @@ impl<'a> Context<'a> {
     }
 
     fn match_ends_at(&self, w: usize) -> bool {
-        self.scan.matches.iter().any(|m| m.words.end == w + 1)
+        // Matches are in order and do not overlap: their ends increase.
+        let matches = &self.scan.matches;
+        let i = matches.partition_point(|m| m.words.end < w + 1);
+        matches.get(i).is_some_and(|m| m.words.end == w + 1)
     }
 
     /// The candidates of a name that follows ", " right after word `end - 1`
@@ -510,7 +513,6 @@ impl<'a> Context<'a> {
         // Chaghcharan), the capital of Ghor": a city.
         if let Some(n) = self.scan.words.get(words.end) {
             let prev = &self.scan.words[words.end - 1];
-            let between = &self.text[prev.span.end..n.span.start];
             let capital = match self.folded(words.end) {
                 "capital" => true,
                 "the" => self
@@ -518,7 +520,7 @@ impl<'a> Context<'a> {
                     .is_some_and(|c| self.folded(c) == "capital"),
                 _ => false,
             };
-            if between.contains(',') && capital {
+            if capital && self.text[prev.span.end..n.span.start].contains(',') {
                 return Some(PlaceKind::City);
             }
         }
@@ -552,8 +554,8 @@ impl<'a> Context<'a> {
         // unit that contains it.
         if words.start >= 1 {
             let prev = &self.scan.words[words.start - 1];
-            let between = &self.text[prev.span.end..self.scan.words[words.start].span.start];
-            if between.trim() == "(" && prev.capitalised && self.match_ends_at(words.start - 1) {
+            let between = || &self.text[prev.span.end..self.scan.words[words.start].span.start];
+            if prev.capitalised && between().trim() == "(" && self.match_ends_at(words.start - 1) {
                 return Some(PlaceKind::Admin1);
             }
         }
@@ -564,8 +566,9 @@ impl<'a> Context<'a> {
     pub fn possessive(&self, end: usize) -> Option<usize> {
         let w = self.scan.words.get(end)?;
         let prev = &self.scan.words[end.checked_sub(1)?];
-        let between = &self.text[prev.span.end..w.span.start];
-        (self.folded(end) == "s" && matches!(between, "'" | "’")).then_some(end)
+        // The word first: it is rarely an "s".
+        (self.folded(end) == "s" && matches!(&self.text[prev.span.end..w.span.start], "'" | "’"))
+            .then_some(end)
     }
 
     /// True if the name ending before word `end` is followed by a verb of
