@@ -292,12 +292,18 @@ pub fn letter_mask(key: &[u8]) -> u32 {
 
 /// True if `x` has at most `n` bits set. Clearing the lowest bit `n` times
 /// is cheaper than a population count on CPUs without one, for the one to
-/// four bits a fuzzy search allows.
-fn at_most_bits(mut x: u32, n: u32) -> bool {
-    for _ in 0..n {
-        x &= x.wrapping_sub(1);
+/// four bits a fuzzy search allows; those are unrolled, since this runs on
+/// thousands of rows per search.
+fn at_most_bits(x: u32, n: u32) -> bool {
+    let clear = |x: u32| x & x.wrapping_sub(1);
+    match n {
+        0 => x == 0,
+        1 => clear(x) == 0,
+        2 => clear(clear(x)) == 0,
+        3 => clear(clear(clear(x))) == 0,
+        4 => clear(clear(clear(clear(x)))) == 0,
+        _ => x.count_ones() <= n,
     }
-    x == 0
 }
 
 /// Writes the fuzzy table: a count of sections, the section headers (code,

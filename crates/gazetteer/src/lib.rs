@@ -148,6 +148,9 @@ pub struct Entry<'g> {
     pub country: &'g str,
     /// ISO 3166-2 of its first-level subdivision (its own, for an admin1), or empty.
     pub admin1_code: &'g str,
+    /// The admin1 entry it lies in (itself for an admin1): found by its ISO
+    /// 3166-2 code, else by its GeoNames admin1 code; `None` if neither is known.
+    pub admin1: Option<EntryId>,
     /// Latitude.
     pub lat: f64,
     /// Longitude.
@@ -307,15 +310,27 @@ impl Gazetteer {
     /// A view of an entry.
     pub fn entry(&self, id: EntryId) -> Entry<'_> {
         let r = self.raw(id);
-        let mut admin1_code = r.admin1_code;
-        if admin1_code.is_empty() && !r.admin1_gcode.is_empty() {
-            if let Some(&a) = self
-                .admin1_by_gcode
-                .get(&gcode_key(r.country, r.admin1_gcode))
-            {
-                admin1_code = self.raw(a).admin1_code;
-            }
-        }
+        // Most entries carry their subdivision's ISO code; the others only
+        // GeoNames' code, looked up once for both the code and the unit.
+        let by_gcode = || {
+            (!r.admin1_gcode.is_empty())
+                .then(|| {
+                    self.admin1_by_gcode
+                        .get(&gcode_key(r.country, r.admin1_gcode))
+                })
+                .flatten()
+                .copied()
+        };
+        let (admin1_code, admin1) = if r.admin1_code.is_empty() {
+            let a = by_gcode();
+            let code = a.map_or("", |a| self.raw(a).admin1_code);
+            (code, if r.kind == Kind::Admin1 { Some(id) } else { a })
+        } else if r.kind == Kind::Admin1 {
+            (r.admin1_code, Some(id))
+        } else {
+            let a = self.admin1.get(r.admin1_code).copied();
+            (r.admin1_code, a.or_else(by_gcode))
+        };
         Entry {
             id,
             geonameid: (r.geonameid != 0).then_some(r.geonameid),
@@ -323,6 +338,7 @@ impl Gazetteer {
             kind: model_kind(r.kind),
             country: r.country,
             admin1_code,
+            admin1,
             lat: f64::from(r.lat),
             lon: f64::from(r.lon),
             population: r.population,
@@ -352,19 +368,7 @@ impl Gazetteer {
 
     /// The admin1 entry an entry lies in (itself for an admin1).
     pub fn admin1_of(&self, id: EntryId) -> Option<EntryId> {
-        let r = self.raw(id);
-        if r.kind == Kind::Admin1 {
-            return Some(id);
-        }
-        if let Some(&a) = self.admin1.get(r.admin1_code) {
-            return Some(a);
-        }
-        if r.admin1_gcode.is_empty() {
-            return None;
-        }
-        self.admin1_by_gcode
-            .get(&gcode_key(r.country, r.admin1_gcode))
-            .copied()
+        self.entry(id).admin1
     }
 
     /// The GeoNames id of an entry, without decoding the rest of it.
@@ -376,11 +380,16 @@ impl Gazetteer {
     /// The entry as a model [`Place`]. Country and subdivision names are
     /// shared, not copied: only a city's own name is allocated.
     pub fn place(&self, id: EntryId) -> Place {
-        let e = self.entry(id);
+        self.place_of(&self.entry(id))
+    }
+
+    /// Like [`Gazetteer::place`], for an entry this gazetteer already decoded.
+    pub fn place_of(&self, e: &Entry) -> Place {
+        let id = e.id;
         let admin1 = if e.kind == PlaceKind::Country {
             None
         } else {
-            self.admin1_of(id)
+            e.admin1
         };
         let admin1_code = admin1.and_then(|a| {
             let own = self.shared.get(&a).and_then(|s| s.code.clone());
@@ -399,7 +408,11 @@ impl Gazetteer {
             .map_or_else(|| e.country.into(), Arc::clone);
         Place {
             geonameid: e.geonameid,
-            name: self.shared_name(id),
+            name: match self.shared.get(&id) {
+                Some(s) => Arc::clone(&s.name),
+                // Already decoded: no second read of the record.
+                None => e.name.into(),
+            },
             kind: e.kind,
             admin1: admin1.map(|a| self.shared_name(a)),
             admin1_code,

@@ -109,11 +109,18 @@ const CLASS: [u8; 256] = {
 };
 
 /// Cuts `text` into folded words.
+///
+/// A word of ASCII letters and digits only, nearly every word of an English
+/// text, folds to its own bytes lower-cased: the text is lower-cased once as
+/// a whole, and such a word's folded form is read from that copy in place.
+/// A word with other letters has its folded form built after the copy.
 pub fn words(text: &str) -> (Vec<Word>, String) {
     let mut words: Vec<Word> = Vec::with_capacity(text.len() / 5);
-    // Folded words are ASCII letters and digits only: built as bytes,
-    // checked as UTF-8 once at the end.
-    let mut buf: Vec<u8> = Vec::with_capacity(text.len());
+    // Checked as UTF-8 once at the end: a lower-cased text, then folded
+    // words of ASCII letters and digits.
+    let mut buf: Vec<u8> = Vec::with_capacity(text.len() + text.len() / 8);
+    buf.extend_from_slice(text.as_bytes());
+    buf.make_ascii_lowercase();
     let mut one = String::new();
     // Whether the last word is still open (nothing but letters, digits and
     // combining marks since it started).
@@ -122,10 +129,7 @@ pub fn words(text: &str) -> (Vec<Word>, String) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let before = buf.len();
         if CLASS[b as usize] & ALNUM != 0 {
-            // A run of ASCII letters and digits, nearly all of an English
-            // text, is copied and lower-cased at once.
             let mut j = i + 1;
             let mut classes = CLASS[b as usize];
             while let Some(&c) = bytes.get(j) {
@@ -136,12 +140,15 @@ pub fn words(text: &str) -> (Vec<Word>, String) {
                 classes |= class;
                 j += 1;
             }
-            buf.extend(bytes[i..j].iter().map(u8::to_ascii_lowercase));
             let has_lower = classes & LOWER != 0;
-            if !open {
+            if open {
+                if let Some(w) = words.last_mut() {
+                    grow_folded(&mut buf, &mut w.folded, i..j);
+                }
+            } else {
                 words.push(Word {
                     span: Span::new(i, i),
-                    folded: before..before,
+                    folded: i..j,
                     capitalised: b.is_ascii_uppercase(),
                     all_caps: true,
                     sep: Sep::Break,
@@ -151,7 +158,6 @@ pub fn words(text: &str) -> (Vec<Word>, String) {
             }
             if let Some(w) = words.last_mut() {
                 w.span.end = j;
-                w.folded.end = buf.len();
                 if has_lower {
                     w.all_caps = false;
                 }
@@ -166,32 +172,19 @@ pub fn words(text: &str) -> (Vec<Word>, String) {
             i += 1;
             continue;
         }
-        let (len, alnum, upper, lower, mark) = {
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            one.clear();
-            sitrep_text::push_folded(c, &mut one);
-            let added = one.as_bytes();
-            let alnum = !added.is_empty() && added.iter().all(u8::is_ascii_alphanumeric);
-            let mark = added.is_empty() && is_mark(c);
-            if alnum {
-                buf.extend_from_slice(added);
-            }
-            (
-                c.len_utf8(),
-                alnum,
-                c.is_uppercase(),
-                c.is_lowercase(),
-                mark,
-            )
+        let Some(c) = text[i..].chars().next() else {
+            break;
         };
-        if alnum {
+        let len = c.len_utf8();
+        one.clear();
+        sitrep_text::push_folded(c, &mut one);
+        let added = one.as_bytes();
+        if !added.is_empty() && added.iter().all(u8::is_ascii_alphanumeric) {
             if !open {
                 words.push(Word {
                     span: Span::new(i, i),
-                    folded: before..before,
-                    capitalised: upper,
+                    folded: buf.len()..buf.len(),
+                    capitalised: c.is_uppercase(),
                     all_caps: true,
                     sep: Sep::Break,
                     period_after: false,
@@ -199,20 +192,22 @@ pub fn words(text: &str) -> (Vec<Word>, String) {
                 open = true;
             }
             if let Some(w) = words.last_mut() {
+                let at = buf.len();
+                buf.extend_from_slice(added);
+                grow_folded(&mut buf, &mut w.folded, at..at + added.len());
                 w.span.end = i + len;
-                w.folded.end = buf.len();
-                if lower {
+                if c.is_lowercase() {
                     w.all_caps = false;
                 }
             }
-        } else if !mark {
+        } else if !(added.is_empty() && is_mark(c)) {
             open = false;
         }
         i += len;
     }
     for k in 0..words.len() {
         let sep = match words.get(k + 1) {
-            Some(next) => separator(&text[words[k].span.end..next.span.start]),
+            Some(next) => separator(text, words[k].span.end..next.span.start),
             None => Sep::Break,
         };
         words[k].sep = sep;
@@ -221,8 +216,24 @@ pub fn words(text: &str) -> (Vec<Word>, String) {
             words[k].all_caps = false;
         }
     }
-    let buf = String::from_utf8(buf).expect("folded words are ASCII letters and digits");
+    let buf = String::from_utf8(buf).expect("a lower-cased text and ASCII letters and digits");
     (words, buf)
+}
+
+/// Extends the folded form `folded` of an open word (in `buf`) with the
+/// folded bytes at `more`, which start at or after its end. The form must stay
+/// one range: unless `more` follows it directly, it is first moved to the end
+/// of `buf` (it was read in place, and a combining mark or a letter folded
+/// elsewhere came in between).
+fn grow_folded(buf: &mut Vec<u8>, folded: &mut Range<usize>, more: Range<usize>) {
+    if folded.end == more.start {
+        folded.end = more.end;
+        return;
+    }
+    let start = buf.len();
+    buf.extend_from_within(folded.clone());
+    buf.extend_from_within(more);
+    *folded = start..buf.len();
 }
 
 /// Combining marks fold to nothing and stay inside their word.
@@ -230,14 +241,17 @@ fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-fn separator(between: &str) -> Sep {
-    // One space or one ASCII joiner: nearly every case, decided without
-    // decoding characters.
-    match between.as_bytes() {
+/// What the text at `between` (from the end of a word to the start of the
+/// next) makes of them.
+fn separator(text: &str, between: Range<usize>) -> Sep {
+    // One space or one ASCII joiner: nearly every case, decided on bytes,
+    // before the text is sliced (and checked for character boundaries).
+    match &text.as_bytes()[between.clone()] {
         [] | [b'-' | b'\'' | b'`' | b'.'] => return Sep::Join,
         [b' '] => return Sep::Space,
         _ => {}
     }
+    let between = &text[between];
     if between.chars().count() == 1
         && between.chars().all(|c| {
             matches!(

@@ -216,3 +216,22 @@ fn capitals_by_country_code() {
     }
     assert!(g.capital("XX").is_none());
 }
+
+#[test]
+fn words_fold_in_place_or_after_the_text() {
+    // Plain ASCII words are read from the lower-cased text in place; words
+    // with other letters or combining marks are built after it, and must
+    // come out the same as if folded one by one.
+    let text = "In MAZĀR-e Sharīf, Cafe\u{301}s and Ægir's 2nd Straße; Kyiv\u{301}\u{300}x ok.";
+    let scan = shipped().scan(text);
+    let folded: Vec<&str> = (0..scan.words.len()).map(|i| scan.folded(i)).collect();
+    assert_eq!(
+        folded,
+        [
+            "in", "mazar", "e", "sharif", "cafes", "and", "aegir", "s", "2nd", "strasse", "kyivx",
+            "ok"
+        ]
+    );
+    let caps: Vec<bool> = scan.words.iter().map(|w| w.all_caps).collect();
+    assert_eq!(caps[..3], [false, true, false]);
+}

@@ -39,19 +39,27 @@ struct Found<'g> {
     entries: Vec<Entry<'g>>,
     /// Edit distance of a fuzzy match, 0 for exact ones.
     distance: u8,
+    /// The kind the words in and around the name ask for.
+    hint: Option<PlaceKind>,
+    /// The candidates of a name after ", " that may contain this one.
+    containers: &'g [Hit],
 }
 
 impl<'g> Found<'g> {
+    /// A name with its entries and the words around it, read once for
+    /// both passes of resolution.
     fn new(
-        g: &'g Gazetteer,
+        ctx: &Context<'g>,
         span: Span,
         words: std::ops::Range<usize>,
         hits: Cow<'g, [Hit]>,
         distance: u8,
     ) -> Found<'g> {
-        let entries = hits.iter().map(|h| g.entry(h.entry)).collect();
+        let entries = hits.iter().map(|h| ctx.g.entry(h.entry)).collect();
         Found {
             span,
+            hint: ctx.kind_hint_words(words.clone()),
+            containers: ctx.container(words.end),
             words,
             hits,
             entries,
@@ -95,7 +103,7 @@ pub fn recognise_in_context(
     let mut in_focus = Vec::new();
     for m in &scan.matches {
         let f = Found::new(
-            gazetteer,
+            &ctx,
             m.span,
             m.words.clone(),
             dedup(gazetteer, scan.hits(m)),
@@ -113,7 +121,7 @@ pub fn recognise_in_context(
         .iter()
         .map(|f| score::best(&ctx, f, None, &mut scores))
         .collect();
-    let article = score::ArticleContext::from_winners(gazetteer, &first, actor_countries);
+    let article = score::ArticleContext::from_winners(&found, &first, actor_countries);
     if let Some(focus) = article.focus() {
         for f in in_focus {
             let hits: Vec<Hit> = (f.hits.iter().zip(&f.entries))
@@ -121,7 +129,7 @@ pub fn recognise_in_context(
                 .map(|(h, _)| *h)
                 .collect();
             if !hits.is_empty() {
-                found.push(Found::new(gazetteer, f.span, f.words, hits.into(), 0));
+                found.push(Found::new(&ctx, f.span, f.words, hits.into(), 0));
             }
         }
     }
@@ -131,19 +139,19 @@ pub fn recognise_in_context(
     let mut places = Places::default();
     // The place just resolved and the word after its name, for "Kabul's
     // Sherpur area".
-    let mut owner: Option<(usize, Entry)> = None;
+    let mut owner: Option<(usize, &Entry)> = None;
     for f in &found {
         let mut best = score::best(&ctx, f, Some(&article), &mut scores);
-        let part_elsewhere = match (&owner, best) {
+        let part_elsewhere = match (owner, best) {
             (Some((after, outer)), Some(c))
-                if ctx.possessive(*after) == Some(f.words.start.wrapping_sub(1)) =>
+                if ctx.possessive(after) == Some(f.words.start.wrapping_sub(1)) =>
             {
-                !within(outer, &gazetteer.entry(c.entry))
+                !within(outer, &f.entries[c.at])
             }
             _ => false,
         };
-        owner = best.map(|c| (f.words.end, gazetteer.entry(c.entry)));
-        if part_elsewhere || best.is_some_and(|c| article.stray(&gazetteer.entry(c.entry))) {
+        owner = best.map(|c| (f.words.end, &f.entries[c.at]));
+        if part_elsewhere || best.is_some_and(|c| article.stray(&f.entries[c.at])) {
             // Kept, unresolved, only where the words around call it a place.
             if !ctx.has_evidence(f) {
                 continue;
@@ -214,12 +222,12 @@ fn dedup<'h>(g: &Gazetteer, hits: &'h [Hit]) -> Cow<'h, [Hit]> {
 struct Places(Vec<(EntryId, Place)>);
 
 impl Places {
-    fn get(&mut self, g: &Gazetteer, id: EntryId) -> Place {
-        if let Some((_, p)) = self.0.iter().find(|(e, _)| *e == id) {
+    fn get(&mut self, g: &Gazetteer, e: &Entry) -> Place {
+        if let Some((_, p)) = self.0.iter().find(|(id, _)| *id == e.id) {
             return p.clone();
         }
-        let p = g.place(id);
-        self.0.push((id, p.clone()));
+        let p = g.place_of(e);
+        self.0.push((e.id, p.clone()));
         p
     }
 }
@@ -236,14 +244,14 @@ fn mention(
     // "the Qatari capital" names Doha.
     if let Some((capital, span)) = best
         .as_ref()
-        .and_then(|c| capital_named(g, text, f.span, c))
+        .and_then(|c| capital_named(g, text, f.span, c, &f.entries[c.at]))
     {
         return Mention {
             span,
             text: span.slice(text).to_string(),
             sentence: sentence_index(sentences, span.start),
             kind: MentionKind::Place(PlaceMention {
-                place: Some(places.get(g, capital)),
+                place: Some(places.get(g, &g.entry(capital))),
                 score: best.as_ref().map_or(0.0, |c| c.confidence),
                 candidates: 1,
                 fuzzy: false,
@@ -253,14 +261,15 @@ fn mention(
     }
     let (place, score, role) = match &best {
         Some(c) => {
+            let e = &f.entries[c.at];
             let role = if c.name == NameKind::Demonym {
                 PlaceRole::Modifier
-            } else if ctx.is_metonym(f.words.end, g.entry(c.entry), f.words.start) {
+            } else if ctx.is_metonym(f.words.end, e, f.words.start) {
                 PlaceRole::Metonym
             } else {
                 PlaceRole::Literal
             };
-            (Some(places.get(g, c.entry)), c.confidence, role)
+            (Some(places.get(g, e)), c.confidence, role)
         }
         None => (None, 0.0, PlaceRole::Literal),
     };
@@ -280,11 +289,16 @@ fn mention(
 
 /// The capital a country's adjective names with "capital" after it ("the
 /// Qatari capital", "the Afghan capital"), with the span of both words.
-fn capital_named(g: &Gazetteer, text: &str, span: Span, c: &Candidate) -> Option<(EntryId, Span)> {
+fn capital_named(
+    g: &Gazetteer,
+    text: &str,
+    span: Span,
+    c: &Candidate,
+    e: &Entry,
+) -> Option<(EntryId, Span)> {
     if c.name != NameKind::Demonym {
         return None;
     }
-    let e = g.entry(c.entry);
     if e.kind != sitrep_model::PlaceKind::Country {
         return None;
     }

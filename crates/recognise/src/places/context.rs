@@ -396,13 +396,13 @@ impl<'a> Context<'a> {
         if self.is_locative_before(first) && !self.initial[first] {
             return true;
         }
-        if self.kind_hint_words(m.words.clone()).is_some() && !self.initial[first] {
+        if m.hint.is_some() && !self.initial[first] {
             return true;
         }
         if self.apposition(m.words.end) {
             return true;
         }
-        self.container(m.words.end).iter().any(|h| {
+        m.containers.iter().any(|h| {
             matches!(
                 self.g.entry(h.entry).kind,
                 PlaceKind::Country | PlaceKind::Admin1
@@ -459,12 +459,15 @@ impl<'a> Context<'a> {
     }
 
     fn match_ends_at(&self, w: usize) -> bool {
-        self.scan.matches.iter().any(|m| m.words.end == w + 1)
+        // Matches are in order and do not overlap: their ends increase.
+        let matches = &self.scan.matches;
+        let i = matches.partition_point(|m| m.words.end < w + 1);
+        matches.get(i).is_some_and(|m| m.words.end == w + 1)
     }
 
     /// The candidates of a name that follows ", " right after word `end - 1`
     /// ("Lashkar Gah, Helmand Province").
-    pub fn container(&self, end: usize) -> &[Hit] {
+    pub fn container(&self, end: usize) -> &'a [Hit] {
         if end == 0 || end >= self.scan.words.len() {
             return &[];
         }
@@ -480,11 +483,7 @@ impl<'a> Context<'a> {
     }
 
     /// The kind the words in and around a name ask for.
-    pub fn kind_hint(&self, f: &Found) -> Option<PlaceKind> {
-        self.kind_hint_words(f.words.clone())
-    }
-
-    fn kind_hint_words(&self, words: std::ops::Range<usize>) -> Option<PlaceKind> {
+    pub fn kind_hint_words(&self, words: std::ops::Range<usize>) -> Option<PlaceKind> {
         let classify = |w: &str| {
             if ADMIN1_WORDS.contains(&w) {
                 Some(PlaceKind::Admin1)
@@ -514,7 +513,6 @@ impl<'a> Context<'a> {
         // Chaghcharan), the capital of Ghor": a city.
         if let Some(n) = self.scan.words.get(words.end) {
             let prev = &self.scan.words[words.end - 1];
-            let between = &self.text[prev.span.end..n.span.start];
             let capital = match self.folded(words.end) {
                 "capital" => true,
                 "the" => self
@@ -522,7 +520,7 @@ impl<'a> Context<'a> {
                     .is_some_and(|c| self.folded(c) == "capital"),
                 _ => false,
             };
-            if between.contains(',') && capital {
+            if capital && self.text[prev.span.end..n.span.start].contains(',') {
                 return Some(PlaceKind::City);
             }
         }
@@ -556,8 +554,8 @@ impl<'a> Context<'a> {
         // unit that contains it.
         if words.start >= 1 {
             let prev = &self.scan.words[words.start - 1];
-            let between = &self.text[prev.span.end..self.scan.words[words.start].span.start];
-            if between.trim() == "(" && prev.capitalised && self.match_ends_at(words.start - 1) {
+            let between = || &self.text[prev.span.end..self.scan.words[words.start].span.start];
+            if prev.capitalised && between().trim() == "(" && self.match_ends_at(words.start - 1) {
                 return Some(PlaceKind::Admin1);
             }
         }
@@ -568,13 +566,14 @@ impl<'a> Context<'a> {
     pub fn possessive(&self, end: usize) -> Option<usize> {
         let w = self.scan.words.get(end)?;
         let prev = &self.scan.words[end.checked_sub(1)?];
-        let between = &self.text[prev.span.end..w.span.start];
-        (self.folded(end) == "s" && matches!(between, "'" | "’")).then_some(end)
+        // The word first: it is rarely an "s".
+        (self.folded(end) == "s" && matches!(&self.text[prev.span.end..w.span.start], "'" | "’"))
+            .then_some(end)
     }
 
     /// True if the name ending before word `end` is followed by a verb of
     /// saying or deciding, and names a country or a capital.
-    pub fn is_metonym(&self, end: usize, e: Entry, start: usize) -> bool {
+    pub fn is_metonym(&self, end: usize, e: &Entry, start: usize) -> bool {
         let capital_like = e.kind == PlaceKind::Country || e.capital;
         if !capital_like {
             return false;
@@ -722,7 +721,7 @@ impl<'a> Context<'a> {
                 continue;
             };
             out.push(Found::new(
-                self.g,
+                self,
                 word.span,
                 w..w + 1,
                 hits.clone().into(),

@@ -11,6 +11,8 @@ use super::Found;
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Candidate {
     pub entry: EntryId,
+    /// Its place among the name's hits and decoded entries.
+    pub at: usize,
     pub name: NameKind,
     /// Share of the winner in the candidates' softmax, in 0..=1.
     pub confidence: f64,
@@ -30,7 +32,7 @@ impl ArticleContext {
     /// Gathers countries (weighted by mentions) and admin1 units from the
     /// first-pass winners.
     pub fn from_winners(
-        g: &Gazetteer,
+        found: &[Found],
         winners: &[Option<Candidate>],
         actor_countries: &[&str],
     ) -> ArticleContext {
@@ -41,8 +43,9 @@ impl ArticleContext {
                 None => ctx.countries.push((country.to_string(), 0.5)),
             }
         }
-        for c in winners.iter().flatten() {
-            let e = g.entry(c.entry);
+        let won = found.iter().zip(winners);
+        for (f, c) in won.filter_map(|(f, c)| Some((f, c.as_ref()?))) {
+            let e = &f.entries[c.at];
             if e.country.is_empty() {
                 continue;
             }
@@ -133,7 +136,8 @@ fn name_bonus(kind: NameKind) -> f64 {
 #[derive(Default)]
 pub(super) struct Scores(Vec<(f64, Candidate)>);
 
-/// The best candidate of a name; `article` is `None` in the first pass.
+/// The best candidate of a name; `article` is `None` in the first pass,
+/// which leaves the confidence at 0.
 pub(super) fn best(
     ctx: &Context,
     f: &Found,
@@ -141,11 +145,10 @@ pub(super) fn best(
     scores: &mut Scores,
 ) -> Option<Candidate> {
     let g = ctx.g;
-    let hint = ctx.kind_hint(f);
-    let containers = ctx.container(f.words.end);
+    let (hint, containers) = (f.hint, f.containers);
     let scored = &mut scores.0;
     scored.clear();
-    for (h, e) in f.hits.iter().zip(&f.entries) {
+    for (at, (h, e)) in f.hits.iter().zip(&f.entries).enumerate() {
         let mut s = importance(e) + name_bonus(h.name) - 2.0 * f64::from(f.distance);
         match hint {
             Some(k) => s += if k == e.kind { 8.0 } else { -2.0 },
@@ -160,7 +163,7 @@ pub(super) fn best(
             }
             None => {}
         }
-        if containers.iter().any(|c| contains(g, c.entry, h.entry)) {
+        if containers.iter().any(|c| contains(g, c.entry, e)) {
             s += 10.0;
         }
         if let Some(a) = article {
@@ -171,10 +174,9 @@ pub(super) fn best(
                     s += 2.0;
                 }
             }
-            // Most articles name no province: no lookup then.
-            if !a.admin1.is_empty()
-                && g.admin1_of(h.entry)
-                    .is_some_and(|a1| a1 != h.entry && a.admin1.contains(&a1))
+            // The entry's admin1 was found when it was decoded.
+            if e.admin1
+                .is_some_and(|a1| a1 != h.entry && a.admin1.contains(&a1))
             {
                 s += 4.0;
             }
@@ -183,20 +185,25 @@ pub(super) fn best(
             s,
             Candidate {
                 entry: h.entry,
+                at,
                 name: h.name,
                 confidence: 0.0,
             },
         ));
+    }
+    let (s, mut c) = scored
+        .iter()
+        .copied()
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.entry.cmp(&a.1.entry)))?;
+    // The first pass only learns the winners; their confidence is unused.
+    if article.is_none() {
+        return Some(c);
     }
     let top = scored
         .iter()
         .map(|(s, _)| *s)
         .fold(f64::NEG_INFINITY, f64::max);
     let sum: f64 = scored.iter().map(|(s, _)| (s - top).exp()).sum();
-    let (s, mut c) = scored
-        .iter()
-        .copied()
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.entry.cmp(&a.1.entry)))?;
     c.confidence = ((s - top).exp() / sum).clamp(0.0, 1.0);
     if f.distance > 0 {
         c.confidence *= 0.7;
@@ -205,15 +212,14 @@ pub(super) fn best(
 }
 
 /// True if `outer` (a country or admin1) contains `inner`.
-fn contains(g: &Gazetteer, outer: EntryId, inner: EntryId) -> bool {
-    if outer == inner {
+fn contains(g: &Gazetteer, outer: EntryId, inner: &Entry) -> bool {
+    if outer == inner.id {
         return false;
     }
     let o = g.entry(outer);
-    let i = g.entry(inner);
     match o.kind {
-        PlaceKind::Country => o.country == i.country,
-        PlaceKind::Admin1 => g.admin1_of(inner) == Some(outer),
+        PlaceKind::Country => o.country == inner.country,
+        PlaceKind::Admin1 => inner.admin1 == Some(outer),
         _ => false,
     }
 }
