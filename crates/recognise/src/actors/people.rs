@@ -11,7 +11,7 @@
 
 use sitrep_actors::Person;
 use sitrep_model::{PersonMention, Span};
-use sitrep_text::{Token, TokenKind};
+use sitrep_text::{PackedWord, Token, TokenKind};
 
 use super::Context;
 
@@ -320,6 +320,18 @@ const INDEX: [usize; 26 * MAX_LEN + 1] = {
     index
 };
 
+/// [`LEXICON`]'s words packed, where they fit: a lookup compares integers,
+/// not bytes.
+const PACKED: [Option<PackedWord>; LEXICON.len()] = {
+    let mut packed = [None; LEXICON.len()];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        packed[i] = PackedWord::new(LEXICON[i].0.as_bytes());
+        i += 1;
+    }
+    packed
+};
+
 /// Per [`INDEX`] group, the set of last letters its words end with (bit 0 =
 /// 'a'), which turns most words of a text away before any comparison.
 const ENDINGS: [u32; 26 * MAX_LEN] = {
@@ -446,10 +458,14 @@ fn lexicon_classes(word: &[u8]) -> u16 {
     if ENDINGS[g] & ending(word[word.len() - 1]) == 0 {
         return 0;
     }
-    LEXICON[INDEX[g]..INDEX[g + 1]]
-        .iter()
-        .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
-        .map_or(0, |&(_, classes)| classes)
+    let mut group = INDEX[g]..INDEX[g + 1];
+    // A group's words all have the word's length: they are packed exactly
+    // when it is.
+    let found = match PackedWord::new(word) {
+        Some(p) => group.find(|&i| PACKED[i] == Some(p)),
+        None => group.find(|&i| LEXICON[i].0.as_bytes().eq_ignore_ascii_case(word)),
+    };
+    found.map_or(0, |i| LEXICON[i].1)
 }
 
 fn strip_possessive(w: &str) -> &str {

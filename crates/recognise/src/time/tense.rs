@@ -7,6 +7,8 @@
 //! the nearest tense cue before the expression (modals, auxiliaries, past-tense
 //! verbs), then a few words after it, and says `Unknown` when it finds none.
 
+use sitrep_text::PackedWord;
+
 use super::lexicon::Tok;
 
 /// Which way a clause points in time.
@@ -23,7 +25,7 @@ const BEFORE: usize = 10;
 const AFTER: usize = 6;
 
 /// Verbs and auxiliaries that point forward.
-const FUTURE: &[&str] = &[
+const FUTURE: [PackedWord; 20] = PackedWord::sorted([
     "will",
     "shall",
     "won't",
@@ -44,10 +46,10 @@ const FUTURE: &[&str] = &[
     "may",
     "must",
     "would",
-];
+]);
 
 /// Past-tense forms that do not end in "-ed", and other words that point back.
-const PAST: &[&str] = &[
+const PAST: [PackedWord; 53] = PackedWord::sorted([
     "said",
     "told",
     "was",
@@ -101,12 +103,12 @@ const PAST: &[&str] = &[
     "stood",
     "sought",
     "laid",
-];
+]);
 
 /// Words ending in "-ed" that are not past tenses.
-const NOT_PAST: &[&str] = &[
+const NOT_PAST: [PackedWord; 8] = PackedWord::sorted([
     "need", "feed", "speed", "bed", "red", "indeed", "proceed", "seed",
-];
+]);
 
 /// Guesses the tense of the clause around tokens `start..end` of a sentence.
 pub(super) fn tense(text: &str, toks: &[Tok], start: usize, end: usize) -> Tense {
@@ -167,12 +169,18 @@ fn cue(word: &str) -> Tense {
     if lower == "may" && word.starts_with('M') {
         return Tense::Unknown;
     }
-    if FUTURE.contains(&lower) {
+    // Packed, the lists are searched without comparing strings: this runs
+    // for every word near a date. Every word of them is shorter than the
+    // 12 bytes a word has here.
+    let Some(packed) = PackedWord::new(lower.as_bytes()) else {
+        return Tense::Unknown;
+    };
+    if packed.is_in(&FUTURE) {
         Tense::Future
-    } else if PAST.contains(&lower)
+    } else if packed.is_in(&PAST)
         || (word.starts_with(|c: char| c.is_ascii_lowercase())
             && ends_in_ed(lower)
-            && !NOT_PAST.contains(&lower))
+            && !packed.is_in(&NOT_PAST))
     {
         Tense::Past
     } else {
