@@ -438,9 +438,16 @@ pub(super) fn classify(text: &str, tokens: &[Token]) -> Vec<Class> {
 /// Two letters or more, all capitals ("UN", "U.S.", "ISKP").
 fn is_acronym(w: &str) -> bool {
     if w.is_ascii() {
-        let b = w.as_bytes();
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        return letters > 1 && !b.iter().any(u8::is_ascii_lowercase);
+        // One pass that stops at the first lower-case letter, the second
+        // byte of most capitalised words.
+        let mut letters = 0;
+        for c in w.bytes() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(c.is_ascii_alphabetic());
+        }
+        return letters > 1;
     }
     let letters = w.chars().filter(|ch| ch.is_alphabetic()).count();
     letters > 1 && w.chars().all(|ch| !ch.is_alphabetic() || ch.is_uppercase())
@@ -722,7 +729,7 @@ fn unknown_people(ctx: &Context, taken: &[Span]) -> Vec<Found> {
         }
     }
     for c in 1..toks.len() {
-        if !is_punct(ctx, c, ",") || !class[c - 1].is_name_word() {
+        if !class[c - 1].is_name_word() || !is_punct(ctx, c, ",") {
             continue;
         }
         let Some(role) = role_after_token(ctx, c) else {
