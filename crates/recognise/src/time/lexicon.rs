@@ -370,8 +370,10 @@ impl Lexicon {
         if let Some(found) = self.exact(word) {
             return Some(found);
         }
-        // Only hyphenated compounds are left to try; they are rare.
-        if !word.contains(&b'-') {
+        // Only hyphenated compounds are left to try; they are rare, and
+        // their first hyphen ends a head of three to seven letters ("mid",
+        // "early", "seventy"): a shorter or longer head is no compound.
+        if !word.iter().take(8).skip(3).any(|&b| b == b'-') {
             return None;
         }
         let mut buf = [0u8; MAX_WORD];
