@@ -153,33 +153,29 @@ fn cue(word: &str) -> Tense {
     if word.len() > 12 {
         return Tense::Unknown;
     }
-    // Lower-cased on the stack: this runs for every word near a date.
-    let mut buf = [0u8; 12];
+    // Packed, the word is compared with the lists case-insensitively and
+    // without comparing strings: this runs for every word near a date. Only
+    // a word with a typographic apostrophe ("won’t") needs a copy first.
     let owned;
-    let lower = if word.is_ascii() {
-        let out = &mut buf[..word.len()];
-        out.copy_from_slice(word.as_bytes());
-        out.make_ascii_lowercase();
-        std::str::from_utf8(out).unwrap_or_default()
+    let bytes = if word.is_ascii() {
+        word.as_bytes()
     } else {
         owned = word.to_ascii_lowercase().replace('’', "'");
-        owned.as_str()
+        owned.as_bytes()
+    };
+    // At most 12 bytes: it packs.
+    let Some(packed) = PackedWord::new(bytes) else {
+        return Tense::Unknown;
     };
     // Capitalised "May" is the month, never the modal.
-    if lower == "may" && word.starts_with('M') {
+    if packed == PackedWord::of("may") && word.starts_with('M') {
         return Tense::Unknown;
     }
-    // Packed, the lists are searched without comparing strings: this runs
-    // for every word near a date. Every word of them is shorter than the
-    // 12 bytes a word has here.
-    let Some(packed) = PackedWord::new(lower.as_bytes()) else {
-        return Tense::Unknown;
-    };
     if packed.is_in(&FUTURE) {
         Tense::Future
     } else if packed.is_in(&PAST)
         || (word.starts_with(|c: char| c.is_ascii_lowercase())
-            && ends_in_ed(lower)
+            && ends_in_ed(bytes)
             && !packed.is_in(&NOT_PAST))
     {
         Tense::Past
@@ -188,6 +184,8 @@ fn cue(word: &str) -> Tense {
     }
 }
 
-fn ends_in_ed(word: &str) -> bool {
-    word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed")
+/// "-ed" but not "-eed", in any case.
+fn ends_in_ed(word: &[u8]) -> bool {
+    let n = word.len();
+    n >= 5 && word[n - 2..].eq_ignore_ascii_case(b"ed") && !word[n - 3].eq_ignore_ascii_case(&b'e')
 }
