@@ -528,7 +528,14 @@ fn role_in_text(ctx: &Context, name: Span) -> Option<String> {
 
 /// Collapses whitespace (roles can run across a wrapped line).
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn is_punct(ctx: &Context, i: usize, p: &str) -> bool {
@@ -590,11 +597,18 @@ fn role_before(ctx: &Context, name: Span) -> Option<Span> {
 /// True if `span` lies in another dictionary person's name (so a title chain
 /// does not swallow the previous person).
 fn overlaps_person(ctx: &Context, span: Span, own: Span) -> bool {
-    ctx.matches.iter().any(|m| {
-        m.span != own
-            && m.span.overlaps(span)
-            && matches!(m.targets.owner, Some(sitrep_actors::Owner::Person(_)))
-    })
+    // The dictionary's matches are in text order and never overlap, so their
+    // ends are in order too: those that may overlap `span` are found by a
+    // binary search, not by reading them all for every word of a title.
+    let first = ctx.matches.partition_point(|m| m.span.end <= span.start);
+    ctx.matches[first..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .any(|m| {
+            m.span != own
+                && m.span.overlaps(span)
+                && matches!(m.targets.owner, Some(sitrep_actors::Owner::Person(_)))
+        })
 }
 
 /// An apposition or bracketed note right after the name: ", a lecturer in
