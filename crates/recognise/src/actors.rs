@@ -85,7 +85,8 @@ pub fn recognise_aliases(
             .or(inferred.as_deref())
             .and_then(|f| dict.country(f)),
         tokens: input.tokens,
-        classes: &classes,
+        classes: &classes.of,
+        marked: &classes.marked,
         matches,
         places: input.places,
     };
@@ -189,6 +190,8 @@ struct Context<'a> {
     focus_frame: Option<&'a Country>,
     tokens: &'a [Token],
     classes: &'a [people::Class],
+    /// The tokens that are roles, honorifics or pronouns, in order.
+    marked: &'a [usize],
     matches: &'a [AliasMatch<'a>],
     places: &'a [Span],
 }

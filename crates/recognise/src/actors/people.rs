@@ -400,9 +400,16 @@ impl Class {
     }
 }
 
+/// Every token's class, and the indices of the few tokens the person rules
+/// start from: roles, honorifics and pronouns.
+pub(super) struct Classes {
+    pub of: Vec<Class>,
+    pub marked: Vec<usize>,
+}
+
 /// Classifies every token of the text.
-pub(super) fn classify(text: &str, tokens: &[Token]) -> Vec<Class> {
-    tokens
+pub(super) fn classify(text: &str, tokens: &[Token]) -> Classes {
+    let of: Vec<Class> = tokens
         .iter()
         .map(|t| {
             if t.kind != TokenKind::Word {
@@ -432,7 +439,13 @@ pub(super) fn classify(text: &str, tokens: &[Token]) -> Vec<Class> {
             c |= lexicon_classes(stem);
             Class(c)
         })
-        .collect()
+        .collect();
+    // Gathered in a second pass over the small classes: the rules then read
+    // a few tokens each instead of every token of the article.
+    let marked = (0..of.len())
+        .filter(|&i| of[i].has(Class::ROLE | Class::HONORIFIC | Class::PRONOUN))
+        .collect();
+    Classes { of, marked }
 }
 
 /// Two letters or more, all capitals ("UN", "U.S.", "ISKP").
@@ -692,7 +705,8 @@ fn unknown_people(ctx: &Context, taken: &[Span]) -> Vec<Found> {
     let free = |span: Span, out: &[Found]| {
         !taken.iter().any(|t| t.overlaps(span)) && !out.iter().any(|f| f.span.overlaps(span))
     };
-    for (r, c) in class.iter().enumerate() {
+    for &r in ctx.marked {
+        let c = class[r];
         // "King's College" is an institution, not a title before a name.
         if !c.has(Class::ROLE | Class::HONORIFIC) || c.has(Class::POSSESSIVE) {
             continue;
@@ -728,7 +742,8 @@ fn unknown_people(ctx: &Context, taken: &[Span]) -> Vec<Found> {
         };
         out.push(unknown(ctx, span, role.map(|s| squash(s.slice(ctx.text)))));
     }
-    for (r, c) in class.iter().enumerate() {
+    for &r in ctx.marked {
+        let c = class[r];
         if !c.has(Class::ROLE) || c.has(Class::POSSESSIVE) {
             continue;
         }
@@ -896,10 +911,11 @@ fn surname_mentions(ctx: &Context, persons: &[Found], taken: &[Span]) -> Vec<Fou
 /// to the pronoun name exactly one person. `persons` is sorted by position.
 fn pronoun_mentions(ctx: &Context, persons: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
-    for (idx, t) in ctx.tokens.iter().enumerate() {
+    for &idx in ctx.marked {
         if !ctx.classes[idx].has(Class::PRONOUN) {
             continue;
         }
+        let t = &ctx.tokens[idx];
         let window = ctx
             .sentence_index(t.span.start)
             .saturating_sub(PRONOUN_REACH);
