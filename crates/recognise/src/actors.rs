@@ -81,8 +81,12 @@ pub fn recognise_aliases(
         text,
         sentences: input.sentences,
         focus: focus_country.or(inferred.as_deref()),
+        focus_frame: focus_country
+            .or(inferred.as_deref())
+            .and_then(|f| dict.country(f)),
         tokens: input.tokens,
-        classes: &classes,
+        classes: &classes.of,
+        marked: &classes.marked,
         matches,
         places: input.places,
     };
@@ -182,8 +186,12 @@ struct Context<'a> {
     text: &'a str,
     sentences: &'a [Span],
     focus: Option<&'a str>,
+    /// The focus country's entry, looked up once.
+    focus_frame: Option<&'a Country>,
     tokens: &'a [Token],
     classes: &'a [people::Class],
+    /// The tokens that are roles, honorifics or pronouns, in order.
+    marked: &'a [usize],
     matches: &'a [AliasMatch<'a>],
     places: &'a [Span],
 }
@@ -264,7 +272,7 @@ impl Context<'_> {
     /// A generic alias with no country written before it.
     fn generic(&self, m: &AliasMatch) -> Option<ActorMention> {
         let side = m.targets.side.map(|s| &self.dict.sides()[s]);
-        let focus_frame = self.focus.and_then(|f| self.dict.country(f));
+        let focus_frame = self.focus_frame;
         match (self.focus, side) {
             (Some(focus), Some(side)) if side.state.is_some() && !side.focus => {
                 // "troops" alone: an actor-specific alias may still apply in

@@ -170,24 +170,42 @@ impl Recogniser {
 /// A possessive is not part of a name: "Russia's defence ministry" is Russia
 /// acting.
 fn outside_names(text: &str, places: Vec<Mention>, actors: &[Mention]) -> Vec<Mention> {
-    if actors.is_empty() {
+    // The actors' spans by start, each with the furthest end among it and
+    // those before it: a place is then checked against all of them with one
+    // binary search, not one comparison per actor.
+    let mut spans: Vec<Span> = actors
+        .iter()
+        .filter(|a| matches!(a.kind, MentionKind::Actor(_)))
+        .map(|a| a.span)
+        .collect();
+    if spans.is_empty() {
         return places;
     }
+    spans.sort_unstable_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let reach: Vec<usize> = spans
+        .iter()
+        .scan(0, |far, s| {
+            *far = s.end.max(*far);
+            Some(*far)
+        })
+        .collect();
+    // In a longer actor name: one starting before the place and reaching its
+    // end, or one starting with it and ending after it (the longest of those
+    // comes first).
+    let inside = |p: Span| {
+        let before = spans.partition_point(|s| s.start < p.start);
+        (before > 0 && reach[before - 1] >= p.end)
+            || spans
+                .get(before)
+                .is_some_and(|s| s.start == p.start && s.end > p.end)
+    };
     let possessive = |p: &Mention| {
         let rest = &text[p.span.end..];
         rest.starts_with("'s") || rest.starts_with("\u{2019}s")
     };
     places
         .into_iter()
-        .filter(|p| {
-            possessive(p)
-                || !actors.iter().any(|a| {
-                    matches!(a.kind, MentionKind::Actor(_))
-                        && a.span.start <= p.span.start
-                        && p.span.end <= a.span.end
-                        && a.span.len() > p.span.len()
-                })
-        })
+        .filter(|p| possessive(p) || !inside(p.span))
         .collect()
 }
 

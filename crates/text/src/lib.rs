@@ -17,9 +17,11 @@
 
 use sitrep_model::Span;
 
+mod packed;
 mod sentence;
 mod token;
 
+pub use packed::PackedWord;
 pub use sentence::sentences;
 pub use token::{tokens, Token, TokenKind};
 

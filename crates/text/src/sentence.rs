@@ -1,12 +1,14 @@
 use sitrep_model::Span;
 
+use crate::PackedWord;
+
 /// Words that end with a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS: [PackedWord; 54] = PackedWord::sorted([
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "pvt", "adm", "brig",
     "cmdr", "gov", "sen", "rep", "prof", "rev", "st", "mt", "ft", "no", "vs", "etc", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp",
     "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "dept", "govt", "pres",
-];
+]);
 
 /// Splits text into sentences, returned as trimmed byte spans in order.
 ///
@@ -23,10 +25,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut i = 0;
     while i < bytes.len() {
         // Only line breaks and terminators can end a sentence: skip to the next.
-        match bytes[i..]
-            .iter()
-            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
-        {
+        match next_break(&bytes[i..]) {
             Some(skip) => i += skip,
             None => break,
         }
@@ -74,6 +73,34 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
+/// The offset of the first line break or sentence terminator in `bytes`.
+fn next_break(bytes: &[u8]) -> Option<usize> {
+    // Eight bytes at a time first: most bytes of a text are none of the four,
+    // and a word of them is tested with a few arithmetic operations.
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // The classic test for a zero byte, here of `word` xor `b` in each
+    // byte: its high bits are not all clear exactly when some byte is `b`.
+    let has = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x
+    };
+    let mut clear = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_ne_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        if (has(word, b'\n') | has(word, b'.') | has(word, b'!') | has(word, b'?')) & HIGHS != 0 {
+            break;
+        }
+        clear += 8;
+    }
+    bytes[clear..]
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+        .map(|p| clear + p)
+}
+
 fn newline_ends_sentence(text: &str, start: usize, nl: usize) -> bool {
     let line = text[start..nl].trim();
     if line.is_empty() {
@@ -102,7 +129,7 @@ fn ends_with_abbreviation(before: &str) -> bool {
         return false;
     }
     // A single capital letter is an initial ("Joe R. Biden").
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    PackedWord::new(word.as_bytes()).is_some_and(|w| w.is_in(&ABBREVIATIONS))
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
@@ -112,5 +139,29 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let trimmed = s.trim();
     if !trimmed.is_empty() {
         out.push(Span::new(start + lead, start + lead + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_break;
+
+    #[test]
+    fn next_break_finds_what_a_byte_loop_finds() {
+        let naive = |b: &[u8]| {
+            b.iter()
+                .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+        };
+        let text = "Kābul fell\u{2014}Taliban said. Really? Yes! \n and more text here ...";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let b = &text.as_bytes()[start..end];
+                assert_eq!(next_break(b), naive(b), "{b:?}");
+            }
+        }
+        assert_eq!(
+            next_break(&[0x0e, 0x2f, 0x2d, 0x21 ^ 0x80, 0xff, 0, 0, 0x3f]),
+            Some(7)
+        );
     }
 }

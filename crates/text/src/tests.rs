@@ -83,3 +83,21 @@ fn tokens_across_scripts_and_odd_spacing() {
         assert_eq!(got, *want, "input: {text:?}");
     }
 }
+
+#[test]
+fn packed_words_compare_ignoring_ascii_case_only() {
+    let p = |w: &str| PackedWord::new(w.as_bytes());
+    assert_eq!(p("Friday"), p("FRIDAY"));
+    assert_ne!(p("a"), p("a\0"));
+    assert_ne!(p("ab"), p("ba"));
+    assert_ne!(p("é"), p("É"));
+    assert_eq!(
+        p("fifteen letters"),
+        Some(PackedWord::of("Fifteen Letters"))
+    );
+    assert_eq!(p("sixteen letters!"), None);
+    let list = PackedWord::sorted(["will", "a", "zebra", "may"]);
+    assert!(list.windows(2).all(|w| w[0] < w[1]));
+    assert!(PackedWord::of("MAY").is_in(&list));
+    assert!(!PackedWord::of("mays").is_in(&list));
+}

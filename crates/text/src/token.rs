@@ -27,9 +27,11 @@ impl Token {
     }
 }
 
-/// Classes of ASCII bytes for the tokeniser's fast paths.
+/// Classes of ASCII bytes for the tokeniser's fast paths; 0 for
+/// punctuation.
 const SPACE: u8 = 1;
-const ALNUM: u8 = 2;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 3;
 const ASCII: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut b = 0;
@@ -38,8 +40,10 @@ const ASCII: [u8; 128] = {
         // The ASCII characters `char::is_whitespace` accepts.
         if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
             t[b] = SPACE;
-        } else if c.is_ascii_alphanumeric() {
-            t[b] = ALNUM;
+        } else if c.is_ascii_digit() {
+            t[b] = DIGIT;
+        } else if c.is_ascii_alphabetic() {
+            t[b] = LETTER;
         }
         b += 1;
     }
@@ -48,7 +52,7 @@ const ASCII: [u8; 128] = {
 
 #[inline]
 fn is_ascii_alnum(b: u8) -> bool {
-    b.is_ascii() && ASCII[usize::from(b)] == ALNUM
+    b.is_ascii() && ASCII[usize::from(b)] >= LETTER
 }
 
 fn is_word_char(c: char) -> bool {
@@ -70,21 +74,30 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() && ASCII[usize::from(b)] == SPACE {
-            i += 1;
-            continue;
-        }
-        let (c, len) = char_at(text, i);
-        if !b.is_ascii() && c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        let (end, kind) = if c.is_ascii_digit() {
-            (number_end(bytes, i + 1), TokenKind::Number)
-        } else if is_word_char(c) {
-            (word_end(text, i, i + len), TokenKind::Word)
+        let (end, kind) = if b.is_ascii() {
+            // ASCII, most of any news text: its class decides, without
+            // decoding a character (an ASCII word character is a letter or
+            // a digit).
+            match ASCII[usize::from(b)] {
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                DIGIT => (number_end(bytes, i + 1), TokenKind::Number),
+                LETTER => (word_end(text, i, i + 1), TokenKind::Word),
+                _ => (i + 1, TokenKind::Punct),
+            }
         } else {
-            (i + len, TokenKind::Punct)
+            let (c, len) = char_at(text, i);
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if is_word_char(c) {
+                (word_end(text, i, i + len), TokenKind::Word)
+            } else {
+                (i + len, TokenKind::Punct)
+            }
         };
         // Spans are built directly: `start <= end` holds by construction.
         out.push(Token {

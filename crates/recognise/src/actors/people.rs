@@ -11,7 +11,7 @@
 
 use sitrep_actors::Person;
 use sitrep_model::{PersonMention, Span};
-use sitrep_text::{Token, TokenKind};
+use sitrep_text::{PackedWord, Token, TokenKind};
 
 use super::Context;
 
@@ -320,6 +320,18 @@ const INDEX: [usize; 26 * MAX_LEN + 1] = {
     index
 };
 
+/// [`LEXICON`]'s words packed, where they fit: a lookup compares integers,
+/// not bytes.
+const PACKED: [Option<PackedWord>; LEXICON.len()] = {
+    let mut packed = [None; LEXICON.len()];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        packed[i] = PackedWord::new(LEXICON[i].0.as_bytes());
+        i += 1;
+    }
+    packed
+};
+
 /// Per [`INDEX`] group, the set of last letters its words end with (bit 0 =
 /// 'a'), which turns most words of a text away before any comparison.
 const ENDINGS: [u32; 26 * MAX_LEN] = {
@@ -388,9 +400,16 @@ impl Class {
     }
 }
 
+/// Every token's class, and the indices of the few tokens the person rules
+/// start from: roles, honorifics and pronouns.
+pub(super) struct Classes {
+    pub of: Vec<Class>,
+    pub marked: Vec<usize>,
+}
+
 /// Classifies every token of the text.
-pub(super) fn classify(text: &str, tokens: &[Token]) -> Vec<Class> {
-    tokens
+pub(super) fn classify(text: &str, tokens: &[Token]) -> Classes {
+    let of: Vec<Class> = tokens
         .iter()
         .map(|t| {
             if t.kind != TokenKind::Word {
@@ -420,15 +439,28 @@ pub(super) fn classify(text: &str, tokens: &[Token]) -> Vec<Class> {
             c |= lexicon_classes(stem);
             Class(c)
         })
-        .collect()
+        .collect();
+    // Gathered in a second pass over the small classes: the rules then read
+    // a few tokens each instead of every token of the article.
+    let marked = (0..of.len())
+        .filter(|&i| of[i].has(Class::ROLE | Class::HONORIFIC | Class::PRONOUN))
+        .collect();
+    Classes { of, marked }
 }
 
 /// Two letters or more, all capitals ("UN", "U.S.", "ISKP").
 fn is_acronym(w: &str) -> bool {
     if w.is_ascii() {
-        let b = w.as_bytes();
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        return letters > 1 && !b.iter().any(u8::is_ascii_lowercase);
+        // One pass that stops at the first lower-case letter, the second
+        // byte of most capitalised words.
+        let mut letters = 0;
+        for c in w.bytes() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(c.is_ascii_alphabetic());
+        }
+        return letters > 1;
     }
     let letters = w.chars().filter(|ch| ch.is_alphabetic()).count();
     letters > 1 && w.chars().all(|ch| !ch.is_alphabetic() || ch.is_uppercase())
@@ -446,10 +478,14 @@ fn lexicon_classes(word: &[u8]) -> u16 {
     if ENDINGS[g] & ending(word[word.len() - 1]) == 0 {
         return 0;
     }
-    LEXICON[INDEX[g]..INDEX[g + 1]]
-        .iter()
-        .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
-        .map_or(0, |&(_, classes)| classes)
+    let mut group = INDEX[g]..INDEX[g + 1];
+    // A group's words all have the word's length: they are packed exactly
+    // when it is.
+    let found = match PackedWord::new(word) {
+        Some(p) => group.find(|&i| PACKED[i] == Some(p)),
+        None => group.find(|&i| LEXICON[i].0.as_bytes().eq_ignore_ascii_case(word)),
+    };
+    found.map_or(0, |i| LEXICON[i].1)
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -505,7 +541,14 @@ fn role_in_text(ctx: &Context, name: Span) -> Option<String> {
 
 /// Collapses whitespace (roles can run across a wrapped line).
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn is_punct(ctx: &Context, i: usize, p: &str) -> bool {
@@ -567,11 +610,18 @@ fn role_before(ctx: &Context, name: Span) -> Option<Span> {
 /// True if `span` lies in another dictionary person's name (so a title chain
 /// does not swallow the previous person).
 fn overlaps_person(ctx: &Context, span: Span, own: Span) -> bool {
-    ctx.matches.iter().any(|m| {
-        m.span != own
-            && m.span.overlaps(span)
-            && matches!(m.targets.owner, Some(sitrep_actors::Owner::Person(_)))
-    })
+    // The dictionary's matches are in text order and never overlap, so their
+    // ends are in order too: those that may overlap `span` are found by a
+    // binary search, not by reading them all for every word of a title.
+    let first = ctx.matches.partition_point(|m| m.span.end <= span.start);
+    ctx.matches[first..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .any(|m| {
+            m.span != own
+                && m.span.overlaps(span)
+                && matches!(m.targets.owner, Some(sitrep_actors::Owner::Person(_)))
+        })
 }
 
 /// An apposition or bracketed note right after the name: ", a lecturer in
@@ -655,7 +705,8 @@ fn unknown_people(ctx: &Context, taken: &[Span]) -> Vec<Found> {
     let free = |span: Span, out: &[Found]| {
         !taken.iter().any(|t| t.overlaps(span)) && !out.iter().any(|f| f.span.overlaps(span))
     };
-    for (r, c) in class.iter().enumerate() {
+    for &r in ctx.marked {
+        let c = class[r];
         // "King's College" is an institution, not a title before a name.
         if !c.has(Class::ROLE | Class::HONORIFIC) || c.has(Class::POSSESSIVE) {
             continue;
@@ -691,7 +742,8 @@ fn unknown_people(ctx: &Context, taken: &[Span]) -> Vec<Found> {
         };
         out.push(unknown(ctx, span, role.map(|s| squash(s.slice(ctx.text)))));
     }
-    for (r, c) in class.iter().enumerate() {
+    for &r in ctx.marked {
+        let c = class[r];
         if !c.has(Class::ROLE) || c.has(Class::POSSESSIVE) {
             continue;
         }
@@ -706,7 +758,7 @@ fn unknown_people(ctx: &Context, taken: &[Span]) -> Vec<Found> {
         }
     }
     for c in 1..toks.len() {
-        if !is_punct(ctx, c, ",") || !class[c - 1].is_name_word() {
+        if !class[c - 1].is_name_word() || !is_punct(ctx, c, ",") {
             continue;
         }
         let Some(role) = role_after_token(ctx, c) else {
@@ -859,10 +911,11 @@ fn surname_mentions(ctx: &Context, persons: &[Found], taken: &[Span]) -> Vec<Fou
 /// to the pronoun name exactly one person. `persons` is sorted by position.
 fn pronoun_mentions(ctx: &Context, persons: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
-    for (idx, t) in ctx.tokens.iter().enumerate() {
+    for &idx in ctx.marked {
         if !ctx.classes[idx].has(Class::PRONOUN) {
             continue;
         }
+        let t = &ctx.tokens[idx];
         let window = ctx
             .sentence_index(t.span.start)
             .saturating_sub(PRONOUN_REACH);

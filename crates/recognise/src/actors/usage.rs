@@ -17,13 +17,13 @@
 
 use sitrep_actors::{AliasMatch, Owner, StateRole};
 use sitrep_model::Span;
-use sitrep_text::TokenKind;
+use sitrep_text::{PackedWord, TokenKind};
 
 use super::Context;
 
 /// Nouns a generic side's noun modifies when it stands right before them:
 /// the side is then not the party ("police headquarters", "army chief").
-const MODIFIED_BY_SIDE: &[&str] = &[
+const MODIFIED_BY_SIDE: [PackedWord; 45] = PackedWord::sorted([
     "academy",
     "base",
     "bases",
@@ -69,7 +69,7 @@ const MODIFIED_BY_SIDE: &[&str] = &[
     "vehicle",
     "vehicles",
     "voice",
-];
+]);
 
 /// Nouns after a country word that make the country's forces the party:
 /// "a US drone strike", "Russian lines", "the American military mission".
@@ -242,7 +242,7 @@ pub(super) fn side_is_party(ctx: &Context, i: usize, role_noun: bool) -> bool {
     let common = !capitalised || (initial && alias.split_whitespace().skip(1).all(is_lower));
     if let Some(n) = next_word(ctx, m.span.end) {
         let next = word(ctx, n);
-        if common && MODIFIED_BY_SIDE.contains(&next.to_lowercase().as_str()) {
+        if common && is_modified_by_side(next) {
             return false;
         }
         // "the Government Media and Information Centre": inside a name in
@@ -257,6 +257,19 @@ pub(super) fn side_is_party(ctx: &Context, i: usize, role_noun: bool) -> bool {
         return false;
     }
     true
+}
+
+/// True if `word`, in lower case, is in [`MODIFIED_BY_SIDE`].
+fn is_modified_by_side(word: &str) -> bool {
+    // Packing ignores ASCII case: only other scripts need lower-casing first.
+    let lower;
+    let bytes = if word.is_ascii() {
+        word.as_bytes()
+    } else {
+        lower = word.to_lowercase();
+        lower.as_bytes()
+    };
+    PackedWord::new(bytes).is_some_and(|w| w.is_in(&MODIFIED_BY_SIDE))
 }
 
 fn starts_match(ctx: &Context, token: usize) -> bool {

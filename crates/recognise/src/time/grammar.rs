@@ -118,20 +118,19 @@ impl Sentence<'_> {
     /// Every expression in the sentence, left to right, not overlapping:
     /// (first token, match).
     pub(super) fn scan(&self, out: &mut Vec<(usize, Found)>) {
-        // Distance from each token to the next anchor token at or after it.
-        let mut next_anchor = vec![usize::MAX; self.toks.len()];
-        let mut last = usize::MAX;
-        for (i, tok) in self.toks.iter().enumerate().rev() {
-            if tok.anchor {
-                last = i;
-            }
-            next_anchor[i] = last.saturating_sub(i);
-        }
+        // An anchor token within reach, looked for only from the few tokens
+        // that can start an expression.
+        let anchor_near = |i: usize| {
+            self.toks[i..]
+                .iter()
+                .take(ANCHOR_REACH + 1)
+                .any(|t| t.anchor)
+        };
         let mut i = 0;
         while i < self.toks.len() {
             let tok = &self.toks[i];
             let starts = tok.num.is_some() || tok.lex.is_some_and(|l| l.can_start());
-            if starts && next_anchor[i] <= ANCHOR_REACH {
+            if starts && anchor_near(i) {
                 if let Some(found) = self.expression(i) {
                     if let Some(day) = reference_day(&found.range) {
                         self.reference.set(Some(day));

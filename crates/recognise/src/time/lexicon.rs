@@ -5,7 +5,7 @@
 //! built once. It knows nothing of how words combine; that is the grammar's job.
 
 use chrono::Weekday;
-use sitrep_text::{Token, TokenKind};
+use sitrep_text::{PackedWord, Token, TokenKind};
 
 /// A calendar unit that counts can be attached to ("two weeks").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -320,7 +320,8 @@ const KEYWORDS: [(&str, Kw); 66] = [
 /// a word with the handful of lexicon words of its shape (case-insensitively,
 /// without copying it) and most words of a text find an empty bucket at once.
 pub(super) struct Lexicon {
-    buckets: Vec<Vec<(&'static [u8], Lex)>>,
+    /// Per bucket, its words packed: one integer comparison per word.
+    buckets: Vec<Vec<(PackedWord, Lex)>>,
     /// Per bucket, the set of last letters its words end with (bit 0 = 'a'),
     /// which turns most remaining lookups away before any comparison.
     endings: Vec<u32>,
@@ -332,7 +333,7 @@ impl Lexicon {
         let mut endings = vec![0; (MAX_WORD + 1) * 26];
         let mut add = |name: &'static str, lex: Lex| {
             if let Some(b) = bucket(name.as_bytes()) {
-                buckets[b].push((name.as_bytes(), lex));
+                buckets[b].push((PackedWord::of(name), lex));
                 endings[b] |= ending(name.as_bytes());
             }
         };
@@ -369,8 +370,10 @@ impl Lexicon {
         if let Some(found) = self.exact(word) {
             return Some(found);
         }
-        // Only hyphenated compounds are left to try; they are rare.
-        if !word.contains(&b'-') {
+        // Only hyphenated compounds are left to try; they are rare, and
+        // their first hyphen ends a head of three to seven letters ("mid",
+        // "early", "seventy"): a shorter or longer head is no compound.
+        if !word.iter().take(8).skip(3).any(|&b| b == b'-') {
             return None;
         }
         let mut buf = [0u8; MAX_WORD];
@@ -385,9 +388,11 @@ impl Lexicon {
         if self.endings[b] & ending(word) == 0 {
             return None;
         }
+        // Packed only now: most words were turned away above.
+        let word = PackedWord::new(word)?;
         self.buckets[b]
             .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(word))
+            .find(|&&(key, _)| key == word)
             .map(|&(_, lex)| lex)
     }
 

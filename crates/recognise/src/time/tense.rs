@@ -7,6 +7,8 @@
 //! the nearest tense cue before the expression (modals, auxiliaries, past-tense
 //! verbs), then a few words after it, and says `Unknown` when it finds none.
 
+use sitrep_text::PackedWord;
+
 use super::lexicon::Tok;
 
 /// Which way a clause points in time.
@@ -23,7 +25,7 @@ const BEFORE: usize = 10;
 const AFTER: usize = 6;
 
 /// Verbs and auxiliaries that point forward.
-const FUTURE: &[&str] = &[
+const FUTURE: [PackedWord; 20] = PackedWord::sorted([
     "will",
     "shall",
     "won't",
@@ -44,10 +46,10 @@ const FUTURE: &[&str] = &[
     "may",
     "must",
     "would",
-];
+]);
 
 /// Past-tense forms that do not end in "-ed", and other words that point back.
-const PAST: &[&str] = &[
+const PAST: [PackedWord; 53] = PackedWord::sorted([
     "said",
     "told",
     "was",
@@ -101,12 +103,12 @@ const PAST: &[&str] = &[
     "stood",
     "sought",
     "laid",
-];
+]);
 
 /// Words ending in "-ed" that are not past tenses.
-const NOT_PAST: &[&str] = &[
+const NOT_PAST: [PackedWord; 8] = PackedWord::sorted([
     "need", "feed", "speed", "bed", "red", "indeed", "proceed", "seed",
-];
+]);
 
 /// Guesses the tense of the clause around tokens `start..end` of a sentence.
 pub(super) fn tense(text: &str, toks: &[Tok], start: usize, end: usize) -> Tense {
@@ -151,28 +153,30 @@ fn cue(word: &str) -> Tense {
     if word.len() > 12 {
         return Tense::Unknown;
     }
-    // Lower-cased on the stack: this runs for every word near a date.
-    let mut buf = [0u8; 12];
+    // Packed, the word is compared with the lists case-insensitively and
+    // without comparing strings: this runs for every word near a date. Only
+    // a word with a typographic apostrophe ("won’t") needs a copy first.
     let owned;
-    let lower = if word.is_ascii() {
-        let out = &mut buf[..word.len()];
-        out.copy_from_slice(word.as_bytes());
-        out.make_ascii_lowercase();
-        std::str::from_utf8(out).unwrap_or_default()
+    let bytes = if word.is_ascii() {
+        word.as_bytes()
     } else {
         owned = word.to_ascii_lowercase().replace('’', "'");
-        owned.as_str()
+        owned.as_bytes()
+    };
+    // At most 12 bytes: it packs.
+    let Some(packed) = PackedWord::new(bytes) else {
+        return Tense::Unknown;
     };
     // Capitalised "May" is the month, never the modal.
-    if lower == "may" && word.starts_with('M') {
+    if packed == PackedWord::of("may") && word.starts_with('M') {
         return Tense::Unknown;
     }
-    if FUTURE.contains(&lower) {
+    if packed.is_in(&FUTURE) {
         Tense::Future
-    } else if PAST.contains(&lower)
+    } else if packed.is_in(&PAST)
         || (word.starts_with(|c: char| c.is_ascii_lowercase())
-            && ends_in_ed(lower)
-            && !NOT_PAST.contains(&lower))
+            && ends_in_ed(bytes)
+            && !packed.is_in(&NOT_PAST))
     {
         Tense::Past
     } else {
@@ -180,6 +184,8 @@ fn cue(word: &str) -> Tense {
     }
 }
 
-fn ends_in_ed(word: &str) -> bool {
-    word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed")
+/// "-ed" but not "-eed", in any case.
+fn ends_in_ed(word: &[u8]) -> bool {
+    let n = word.len();
+    n >= 5 && word[n - 2..].eq_ignore_ascii_case(b"ed") && !word[n - 3].eq_ignore_ascii_case(&b'e')
 }
