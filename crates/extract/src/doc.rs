@@ -358,8 +358,13 @@ impl<'a> Doc<'a> {
         ];
         let mut found = Vec::new();
         for i in 0..self.toks.len() {
-            // "the group's fighters" too.
-            let w = self.word(i).trim_end_matches("'s");
+            // "the group's fighters" too. Stripped one suffix at a time as
+            // `trim_end_matches` would, without the substring searcher it
+            // builds on each call (this runs at every token).
+            let mut w = self.word(i);
+            while let Some(stem) = w.strip_suffix("'s") {
+                w = stem;
+            }
             let Some((_, kinds)) = ANAPHORS.iter().find(|(n, _)| *n == w) else {
                 continue;
             };
