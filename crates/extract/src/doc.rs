@@ -19,6 +19,33 @@ use sitrep_recognise::Recognition;
 use crate::lexicon::{CueSet, Cues, Lexicon, WordFlags, Words};
 use crate::rules::state_actor;
 
+/// The bare nouns that may stand for a body named before (see
+/// [`Doc::group_anaphors`]), with what each can stand for.
+pub(crate) const GROUP_ANAPHORS: &[(&str, &[ActorKind])] = &[
+    (
+        "group",
+        &[
+            ActorKind::RebelGroup,
+            ActorKind::Militia,
+            ActorKind::Terrorist,
+        ],
+    ),
+    ("militia", &[ActorKind::Militia, ActorKind::RebelGroup]),
+    (
+        "movement",
+        &[
+            ActorKind::RebelGroup,
+            ActorKind::Militia,
+            ActorKind::PoliticalParty,
+        ],
+    ),
+    ("mission", &[ActorKind::InternationalOrganisation]),
+    ("agency", &[ActorKind::InternationalOrganisation]),
+    ("organisation", &[ActorKind::InternationalOrganisation]),
+    ("organization", &[ActorKind::InternationalOrganisation]),
+    ("alliance", &[ActorKind::InternationalOrganisation]),
+];
+
 /// The people of a country named by a plural demonym ("Palestinians").
 fn people_actor(place: &Place) -> ActorMention {
     ActorMention {
@@ -188,10 +215,14 @@ impl<'a> Doc<'a> {
             flags: Vec::new(),
         };
         // One lookup per token for every per-word test the rules repeat.
-        doc.flags = (0..doc.toks.len())
-            .map(|i| {
-                let w = doc.word(i);
-                let flags = lex.flags.get(w);
+        doc.flags = (doc.toks.iter())
+            .map(|t| {
+                let w = &doc.folded[t.start..t.end];
+                let mut flags = lex.flags.get_at(doc.folded.as_bytes(), t.start..t.end);
+                // "the group's fighters": a possessive stands for its noun.
+                if w.ends_with("'s") {
+                    flags |= lex.flags.get(possessor(w)) & WordFlags::GROUP_ANAPHOR;
+                }
                 // A listed quantity starter starts one; digits and hyphenated
                 // number words too.
                 if flags & WordFlags::QUANTITY_START == 0
@@ -331,41 +362,14 @@ impl<'a> Doc<'a> {
     /// news calls a body named before by what it is. The most recent named
     /// actor of that sort earlier in the report is the one meant.
     fn group_anaphors(&mut self) {
-        /// What a bare noun can stand for.
-        const ANAPHORS: &[(&str, &[ActorKind])] = &[
-            (
-                "group",
-                &[
-                    ActorKind::RebelGroup,
-                    ActorKind::Militia,
-                    ActorKind::Terrorist,
-                ],
-            ),
-            ("militia", &[ActorKind::Militia, ActorKind::RebelGroup]),
-            (
-                "movement",
-                &[
-                    ActorKind::RebelGroup,
-                    ActorKind::Militia,
-                    ActorKind::PoliticalParty,
-                ],
-            ),
-            ("mission", &[ActorKind::InternationalOrganisation]),
-            ("agency", &[ActorKind::InternationalOrganisation]),
-            ("organisation", &[ActorKind::InternationalOrganisation]),
-            ("organization", &[ActorKind::InternationalOrganisation]),
-            ("alliance", &[ActorKind::InternationalOrganisation]),
-        ];
         let mut found = Vec::new();
         for i in 0..self.toks.len() {
-            // "the group's fighters" too. Stripped one suffix at a time as
-            // `trim_end_matches` would, without the substring searcher it
-            // builds on each call (this runs at every token).
-            let mut w = self.word(i);
-            while let Some(stem) = w.strip_suffix("'s") {
-                w = stem;
+            // Most words are none of the nouns: the flag says which are.
+            if !self.has_flag(i, WordFlags::GROUP_ANAPHOR) {
+                continue;
             }
-            let Some((_, kinds)) = ANAPHORS.iter().find(|(n, _)| *n == w) else {
+            let w = possessor(self.word(i));
+            let Some((_, kinds)) = GROUP_ANAPHORS.iter().find(|(n, _)| *n == w) else {
                 continue;
             };
             let prev = self.word(i.wrapping_sub(1));
@@ -715,6 +719,16 @@ impl<'a> Doc<'a> {
             .next()
             .is_some_and(char::is_uppercase)
     }
+}
+
+/// The noun of a possessive ("group" of "group's"), every "'s" stripped
+/// as `trim_end_matches` strips them, without the substring searcher it
+/// builds on each call; other words unchanged.
+fn possessor(mut w: &str) -> &str {
+    while let Some(stem) = w.strip_suffix("'s") {
+        w = stem;
+    }
+    w
 }
 
 /// The folded text with its offset maps: folded byte → original byte and

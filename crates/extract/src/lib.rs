@@ -238,6 +238,10 @@ impl Extractor {
             lexicon::WordFlags::STATE_NOUN_START,
         );
         flags.add(&lex.cues.place_anaphors, lexicon::WordFlags::PLACE_ANAPHOR);
+        flags.add(
+            doc::GROUP_ANAPHORS.iter().map(|(noun, _)| noun),
+            lexicon::WordFlags::GROUP_ANAPHOR,
+        );
         lex.flags = flags;
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
