@@ -676,15 +676,22 @@ impl<'a> Doc<'a> {
         range: Range<usize>,
         cues: &'c CueSet,
     ) -> Option<(usize, &'c Words)> {
-        for i in range.clone() {
-            if !self.has_flag(i, cues.flag) {
-                continue;
-            }
+        // The flags of the range are searched as one slice: the rules ask
+        // over whole clauses, and most words start no cue. Tokens past the
+        // end have no flags.
+        let end = range.end.min(self.flags.len());
+        let mut i = range.start;
+        while i < end {
+            let Some(k) = self.flags[i..end].iter().position(|f| f & cues.flag != 0) else {
+                break;
+            };
+            i += k;
             for c in cues.starting_with(self.word(i)) {
                 if i + c.len() <= range.end && self.at(i, c) {
                     return Some((i, c));
                 }
             }
+            i += 1;
         }
         None
     }
