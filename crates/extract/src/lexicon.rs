@@ -542,6 +542,10 @@ pub(crate) struct QuantityWords {
     /// The shapes of `fatality_words` and `injury_words` (filled likewise).
     pub fatality_shapes: Shapes,
     pub injury_shapes: Shapes,
+    /// The shapes of the last words of `qualifiers` (filled likewise): a
+    /// qualifier ends right before its number, so most numbers need no
+    /// comparison with each qualifier ("a" is a number).
+    pub qualifier_end_shapes: Shapes,
     /// Unit phrases by their first word: (unit, phrase) indexes into `units`,
     /// so a unit is looked for with one lookup per word.
     pub unit_starts: WordMap<Vec<(usize, usize)>>,

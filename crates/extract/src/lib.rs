@@ -227,6 +227,12 @@ impl Extractor {
         }
         lex.quantities.starter_bytes = lexicon::ByteSet::first_bytes(&lex.quantities.starters);
         lex.quantities.fatality_shapes = lexicon::Shapes::of(&lex.quantities.fatality_words);
+        lex.quantities.qualifier_end_shapes = lexicon::Shapes::of(
+            lex.quantities
+                .qualifiers
+                .iter()
+                .filter_map(|(w, _)| w.last()),
+        );
         lex.quantities.injury_shapes = lexicon::Shapes::of(&lex.quantities.injury_words);
         flags.add(&lex.cues.clause_breaks, lexicon::WordFlags::CLAUSE_BREAK);
         flags.add(&lex.quantities.starters, lexicon::WordFlags::QUANTITY_START);
@@ -525,8 +531,16 @@ impl Extractor {
     /// coordinated subject, per count of a deployment.
     fn to_events(&self, doc: &Doc, article: &Article, cands: Vec<Cand>) -> Vec<(Event, Meta)> {
         let dominant = dominant_armed_actor(doc);
-        // Most candidates give one event: sized once, like the candidates.
-        let mut out = Vec::with_capacity(cands.len());
+        // Sized once: growing a vector of such large values copies them all.
+        let events = cands
+            .iter()
+            .filter(|c| !historical(c, article))
+            .map(|c| {
+                let (agents, place_sets, counts) = splits(c);
+                agents * place_sets * counts
+            })
+            .sum();
+        let mut out = Vec::with_capacity(events);
         // The places of one event, refilled for each.
         let mut places: Vec<&doc::PlaceRef> = Vec::new();
         for c in &cands {
@@ -546,18 +560,10 @@ impl Extractor {
                 fields: Vec::with_capacity(4),
             };
             let date = self.date_of(c, article);
-            // Sides acting together in violence, in taking ground or in a
-            // retreat are one joint operation, the first named its actor
-            // ("soldiers and militiamen fled"); otherwise each side is an event
-            // of its own ("the U.S. and Britain said": two statements).
-            let joint = c.agents.len() > 1
-                && (rules::is_violence(c.kind)
-                    || rules::is_territory(c.kind)
-                    || c.kind == EventKind::Withdrawal);
             // Each event of the candidate is one choice of agent, of place set
             // and of count; the choices are indices, the sets slices.
-            let agent_choices = if joint { 1 } else { c.agents.len().max(1) };
-            let participants: Vec<ActorMention> = if joint {
+            let (agent_choices, place_sets, counts) = splits(c);
+            let participants: Vec<ActorMention> = if joint(c) {
                 c.agents[1..]
                     .iter()
                     .filter_map(|a| a.actor.as_deref().cloned())
@@ -565,24 +571,12 @@ impl Extractor {
             } else {
                 Vec::new()
             };
-            // Territory lists give one event per place; a control claim names them all.
-            let place_sets = if c.kind == EventKind::ControlClaim || c.places.is_empty() {
-                1
-            } else {
-                c.places.len()
-            };
             let place_set = |i: usize| {
                 if place_sets == 1 {
                     &c.places[..]
                 } else {
                     &c.places[i..=i]
                 }
-            };
-            // A deployment of several counts gives one event per count.
-            let counts = if c.kind == EventKind::Deployment && c.quantities.len() > 1 {
-                c.quantities.len()
-            } else {
-                1
             };
             let count = |i: usize| {
                 if counts == 1 {
@@ -925,6 +919,36 @@ impl Extractor {
         );
         e.id = id;
     }
+}
+
+/// Sides acting together in violence, in taking ground or in a retreat are
+/// one joint operation, the first named its actor ("soldiers and militiamen
+/// fled"); otherwise each side is an event of its own ("the U.S. and Britain
+/// said": two statements).
+fn joint(c: &Cand) -> bool {
+    c.agents.len() > 1
+        && (rules::is_violence(c.kind)
+            || rules::is_territory(c.kind)
+            || c.kind == EventKind::Withdrawal)
+}
+
+/// How many choices of agent, of place set and of count a candidate's
+/// events are made of: one event per combination.
+fn splits(c: &Cand) -> (usize, usize, usize) {
+    let agent_choices = if joint(c) { 1 } else { c.agents.len().max(1) };
+    // Territory lists give one event per place; a control claim names them all.
+    let place_sets = if c.kind == EventKind::ControlClaim || c.places.is_empty() {
+        1
+    } else {
+        c.places.len()
+    };
+    // A deployment of several counts gives one event per count.
+    let counts = if c.kind == EventKind::Deployment && c.quantities.len() > 1 {
+        c.quantities.len()
+    } else {
+        1
+    };
+    (agent_choices, place_sets, counts)
 }
 
 /// True for a side that carries arms: state forces and armed groups.

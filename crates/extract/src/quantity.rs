@@ -73,6 +73,10 @@ fn number_at(doc: &Doc, q: &QuantityWords, i: usize, end: usize) -> Option<(f64,
 
 /// The qualifier written just before token `i`, with its first token.
 fn qualifier_before(doc: &Doc, q: &QuantityWords, i: usize, start: usize) -> (Qualifier, usize) {
+    // A qualifier's last word is the word before `i`.
+    if i == start || !q.qualifier_end_shapes.may_contain(doc.word(i - 1)) {
+        return (Qualifier::Exact, i);
+    }
     for (words, qual) in &q.qualifiers {
         if words.len() <= i - start && doc.at(i - words.len(), words) {
             return (*qual, i - words.len());
