@@ -215,13 +215,17 @@ impl<'a> Doc<'a> {
             flags: Vec::new(),
         };
         // One lookup per token for every per-word test the rules repeat.
+        // Read as bytes: a `str` of each token would check both its ends
+        // for character boundaries, and few tokens need one.
+        let bytes = doc.folded.as_bytes();
         doc.flags = (doc.toks.iter())
             .map(|t| {
-                let w = &doc.folded[t.start..t.end];
-                let mut flags = lex.flags.get_at(doc.folded.as_bytes(), t.start..t.end);
+                let w = &bytes[t.start..t.end];
+                let mut flags = lex.flags.get_at(bytes, t.start..t.end);
                 // "the group's fighters": a possessive stands for its noun.
-                if w.ends_with("'s") {
-                    flags |= lex.flags.get(possessor(w)) & WordFlags::GROUP_ANAPHOR;
+                if w.ends_with(b"'s") {
+                    let noun = possessor(&doc.folded[t.start..t.end]);
+                    flags |= lex.flags.get(noun) & WordFlags::GROUP_ANAPHOR;
                 }
                 // A listed quantity starter starts one; digits and hyphenated
                 // number words too.
@@ -708,6 +712,11 @@ impl<'a> Doc<'a> {
     /// True when token `i` is a word that points back to a place.
     pub(crate) fn place_anaphor(&self, i: usize) -> bool {
         self.has_flag(i, WordFlags::PLACE_ANAPHOR)
+    }
+
+    /// True when a cue word of an ACLED sub-event type may start at token `i`.
+    pub(crate) fn acled_cue_start(&self, i: usize) -> bool {
+        self.has_flag(i, WordFlags::ACLED_CUE_START)
     }
 
     /// True when a number or share may start at token `i`.

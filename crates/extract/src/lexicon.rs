@@ -656,9 +656,12 @@ impl WordFlags {
     /// The word is a noun that may stand for a body named before, or its
     /// possessive (see `doc::GROUP_ANAPHORS`).
     pub(crate) const GROUP_ANAPHOR: u32 = 16;
+    /// A cue word of an ACLED sub-event type starts with the word (see
+    /// [`KindCodes::cues`]).
+    pub(crate) const ACLED_CUE_START: u32 = 32;
     /// The bit of the first [`CueSet`]: a cue of that set starts with the
     /// word. The other sets have the bits above it ([`CueSet::flag`]).
-    pub(crate) const FIRST_CUE_SET: u32 = 32;
+    pub(crate) const FIRST_CUE_SET: u32 = 64;
 
     pub(crate) fn add<W: AsRef<str>>(&mut self, words: impl IntoIterator<Item = W>, flag: u32) {
         for w in words {

@@ -248,6 +248,13 @@ impl Extractor {
             doc::GROUP_ANAPHORS.iter().map(|(noun, _)| noun),
             lexicon::WordFlags::GROUP_ANAPHOR,
         );
+        let acled_cues = lex.codes.values().flat_map(|c| &c.cues);
+        flags.add(
+            acled_cues
+                .flat_map(|(cues, _)| cues)
+                .filter_map(|cue| cue.first()),
+            lexicon::WordFlags::ACLED_CUE_START,
+        );
         lex.flags = flags;
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
@@ -887,9 +894,11 @@ impl Extractor {
                     .sources
                     .first()
                     .map_or(0..0, |s| doc.tok_range(s.sentence_span));
+                // Words that start no cue are passed over with a flag test.
                 let has = |w: &Vec<String>| {
                     !w.is_empty()
-                        && (toks.start..toks.end.saturating_sub(w.len() - 1)).any(|i| doc.at(i, w))
+                        && (toks.start..toks.end.saturating_sub(w.len() - 1))
+                            .any(|i| doc.acled_cue_start(i) && doc.at(i, w))
                 };
                 if let Some((_, code)) = codes.cues.iter().find(|(ws, _)| ws.iter().any(has)) {
                     acled = Some(code.clone());
