@@ -528,6 +528,7 @@ impl<'a> Doc<'a> {
 
     fn index_mentions(&mut self, rec: &Recognition) {
         let mut shared = Shared::default();
+        let mut agents_end = self.agents.iter().map(|a| a.toks.end).max().unwrap_or(0);
         for m in &rec.mentions {
             if !self.valid(m.span) || m.span.is_empty() {
                 continue;
@@ -549,11 +550,11 @@ impl<'a> Doc<'a> {
                 }
                 MentionKind::Actor(a) => {
                     let actor = share(&mut shared.actors, a);
-                    self.add_agent(toks, Some(actor), None, m.span);
+                    self.add_agent(&mut agents_end, toks, Some(actor), None, m.span);
                 }
                 MentionKind::Person(p) => {
                     let person = share(&mut shared.people, p);
-                    self.add_agent(toks, None, Some(person), m.span);
+                    self.add_agent(&mut agents_end, toks, None, Some(person), m.span);
                 }
                 MentionKind::Time(TimeMention {
                     range: Some(range), ..
@@ -572,18 +573,27 @@ impl<'a> Doc<'a> {
 
     /// Overlapping actor and person mentions become one agent ("Defence
     /// Secretary Ben Wallace" as a person affiliated to a government).
+    ///
+    /// `end` is where the agents' token ranges end at the latest, kept up
+    /// to date here: mentions come mostly in text order, and one that starts
+    /// there or later overlaps none, without a look at each.
     fn add_agent(
         &mut self,
+        end: &mut usize,
         toks: Range<usize>,
         actor: Option<Rc<ActorMention>>,
         person: Option<Rc<PersonMention>>,
         span: Span,
     ) {
-        if let Some(a) = self
-            .agents
-            .iter_mut()
-            .find(|a| a.toks.start < toks.end && toks.start < a.toks.end)
-        {
+        let overlapping = if toks.start < *end {
+            self.agents
+                .iter_mut()
+                .find(|a| a.toks.start < toks.end && toks.start < a.toks.end)
+        } else {
+            None
+        };
+        *end = (*end).max(toks.end);
+        if let Some(a) = overlapping {
             if a.actor.is_none() {
                 a.actor = actor;
             }
