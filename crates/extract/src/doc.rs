@@ -710,6 +710,13 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// The flags of the words of a token range together (their union).
+    pub(crate) fn flags_within(&self, r: &Range<usize>) -> u32 {
+        let end = r.end.min(self.flags.len());
+        let start = r.start.min(end);
+        self.flags[start..end].iter().fold(0, |all, f| all | f)
+    }
+
     fn has_flag(&self, i: usize, flag: u32) -> bool {
         self.flags.get(i).is_some_and(|f| f & flag != 0)
     }

@@ -396,6 +396,7 @@ impl Extractor {
                 trigger_ends: sh.iter().map(|h| h.toks.end).collect(),
                 last_place: last_place.as_ref().map(|(s, p)| (*s, p)),
                 breaks: &breaks,
+                flags: doc.flags_within(range),
                 agents: doc.agents_within(range),
                 places: doc.places_within(range),
                 times: doc.times_within(range),
