@@ -19,6 +19,33 @@ use sitrep_recognise::Recognition;
 use crate::lexicon::{CueSet, Cues, Lexicon, WordFlags, Words};
 use crate::rules::state_actor;
 
+/// The bare nouns that may stand for a body named before (see
+/// [`Doc::group_anaphors`]), with what each can stand for.
+pub(crate) const GROUP_ANAPHORS: &[(&str, &[ActorKind])] = &[
+    (
+        "group",
+        &[
+            ActorKind::RebelGroup,
+            ActorKind::Militia,
+            ActorKind::Terrorist,
+        ],
+    ),
+    ("militia", &[ActorKind::Militia, ActorKind::RebelGroup]),
+    (
+        "movement",
+        &[
+            ActorKind::RebelGroup,
+            ActorKind::Militia,
+            ActorKind::PoliticalParty,
+        ],
+    ),
+    ("mission", &[ActorKind::InternationalOrganisation]),
+    ("agency", &[ActorKind::InternationalOrganisation]),
+    ("organisation", &[ActorKind::InternationalOrganisation]),
+    ("organization", &[ActorKind::InternationalOrganisation]),
+    ("alliance", &[ActorKind::InternationalOrganisation]),
+];
+
 /// The people of a country named by a plural demonym ("Palestinians").
 fn people_actor(place: &Place) -> ActorMention {
     ActorMention {
@@ -188,10 +215,18 @@ impl<'a> Doc<'a> {
             flags: Vec::new(),
         };
         // One lookup per token for every per-word test the rules repeat.
-        doc.flags = (0..doc.toks.len())
-            .map(|i| {
-                let w = doc.word(i);
-                let flags = lex.flags.get(w);
+        // Read as bytes: a `str` of each token would check both its ends
+        // for character boundaries, and few tokens need one.
+        let bytes = doc.folded.as_bytes();
+        doc.flags = (doc.toks.iter())
+            .map(|t| {
+                let w = &bytes[t.start..t.end];
+                let mut flags = lex.flags.get_at(bytes, t.start..t.end);
+                // "the group's fighters": a possessive stands for its noun.
+                if w.ends_with(b"'s") {
+                    let noun = possessor(&doc.folded[t.start..t.end]);
+                    flags |= lex.flags.get(noun) & WordFlags::GROUP_ANAPHOR;
+                }
                 // A listed quantity starter starts one; digits and hyphenated
                 // number words too.
                 if flags & WordFlags::QUANTITY_START == 0
@@ -331,36 +366,14 @@ impl<'a> Doc<'a> {
     /// news calls a body named before by what it is. The most recent named
     /// actor of that sort earlier in the report is the one meant.
     fn group_anaphors(&mut self) {
-        /// What a bare noun can stand for.
-        const ANAPHORS: &[(&str, &[ActorKind])] = &[
-            (
-                "group",
-                &[
-                    ActorKind::RebelGroup,
-                    ActorKind::Militia,
-                    ActorKind::Terrorist,
-                ],
-            ),
-            ("militia", &[ActorKind::Militia, ActorKind::RebelGroup]),
-            (
-                "movement",
-                &[
-                    ActorKind::RebelGroup,
-                    ActorKind::Militia,
-                    ActorKind::PoliticalParty,
-                ],
-            ),
-            ("mission", &[ActorKind::InternationalOrganisation]),
-            ("agency", &[ActorKind::InternationalOrganisation]),
-            ("organisation", &[ActorKind::InternationalOrganisation]),
-            ("organization", &[ActorKind::InternationalOrganisation]),
-            ("alliance", &[ActorKind::InternationalOrganisation]),
-        ];
         let mut found = Vec::new();
         for i in 0..self.toks.len() {
-            // "the group's fighters" too.
-            let w = self.word(i).trim_end_matches("'s");
-            let Some((_, kinds)) = ANAPHORS.iter().find(|(n, _)| *n == w) else {
+            // Most words are none of the nouns: the flag says which are.
+            if !self.has_flag(i, WordFlags::GROUP_ANAPHOR) {
+                continue;
+            }
+            let w = possessor(self.word(i));
+            let Some((_, kinds)) = GROUP_ANAPHORS.iter().find(|(n, _)| *n == w) else {
                 continue;
             };
             let prev = self.word(i.wrapping_sub(1));
@@ -515,6 +528,7 @@ impl<'a> Doc<'a> {
 
     fn index_mentions(&mut self, rec: &Recognition) {
         let mut shared = Shared::default();
+        let mut agents_end = self.agents.iter().map(|a| a.toks.end).max().unwrap_or(0);
         for m in &rec.mentions {
             if !self.valid(m.span) || m.span.is_empty() {
                 continue;
@@ -536,11 +550,11 @@ impl<'a> Doc<'a> {
                 }
                 MentionKind::Actor(a) => {
                     let actor = share(&mut shared.actors, a);
-                    self.add_agent(toks, Some(actor), None, m.span);
+                    self.add_agent(&mut agents_end, toks, Some(actor), None, m.span);
                 }
                 MentionKind::Person(p) => {
                     let person = share(&mut shared.people, p);
-                    self.add_agent(toks, None, Some(person), m.span);
+                    self.add_agent(&mut agents_end, toks, None, Some(person), m.span);
                 }
                 MentionKind::Time(TimeMention {
                     range: Some(range), ..
@@ -559,18 +573,27 @@ impl<'a> Doc<'a> {
 
     /// Overlapping actor and person mentions become one agent ("Defence
     /// Secretary Ben Wallace" as a person affiliated to a government).
+    ///
+    /// `end` is where the agents' token ranges end at the latest, kept up
+    /// to date here: mentions come mostly in text order, and one that starts
+    /// there or later overlaps none, without a look at each.
     fn add_agent(
         &mut self,
+        end: &mut usize,
         toks: Range<usize>,
         actor: Option<Rc<ActorMention>>,
         person: Option<Rc<PersonMention>>,
         span: Span,
     ) {
-        if let Some(a) = self
-            .agents
-            .iter_mut()
-            .find(|a| a.toks.start < toks.end && toks.start < a.toks.end)
-        {
+        let overlapping = if toks.start < *end {
+            self.agents
+                .iter_mut()
+                .find(|a| a.toks.start < toks.end && toks.start < a.toks.end)
+        } else {
+            None
+        };
+        *end = (*end).max(toks.end);
+        if let Some(a) = overlapping {
             if a.actor.is_none() {
                 a.actor = actor;
             }
@@ -667,17 +690,31 @@ impl<'a> Doc<'a> {
         range: Range<usize>,
         cues: &'c CueSet,
     ) -> Option<(usize, &'c Words)> {
-        for i in range.clone() {
-            if !self.has_flag(i, cues.flag) {
-                continue;
-            }
+        // The flags of the range are searched as one slice: the rules ask
+        // over whole clauses, and most words start no cue. Tokens past the
+        // end have no flags.
+        let end = range.end.min(self.flags.len());
+        let mut i = range.start;
+        while i < end {
+            let Some(k) = self.flags[i..end].iter().position(|f| f & cues.flag != 0) else {
+                break;
+            };
+            i += k;
             for c in cues.starting_with(self.word(i)) {
                 if i + c.len() <= range.end && self.at(i, c) {
                     return Some((i, c));
                 }
             }
+            i += 1;
         }
         None
+    }
+
+    /// The flags of the words of a token range together (their union).
+    pub(crate) fn flags_within(&self, r: &Range<usize>) -> u32 {
+        let end = r.end.min(self.flags.len());
+        let start = r.start.min(end);
+        self.flags[start..end].iter().fold(0, |all, f| all | f)
     }
 
     fn has_flag(&self, i: usize, flag: u32) -> bool {
@@ -692,6 +729,11 @@ impl<'a> Doc<'a> {
     /// True when token `i` is a word that points back to a place.
     pub(crate) fn place_anaphor(&self, i: usize) -> bool {
         self.has_flag(i, WordFlags::PLACE_ANAPHOR)
+    }
+
+    /// True when a cue word of an ACLED sub-event type may start at token `i`.
+    pub(crate) fn acled_cue_start(&self, i: usize) -> bool {
+        self.has_flag(i, WordFlags::ACLED_CUE_START)
     }
 
     /// True when a number or share may start at token `i`.
@@ -710,6 +752,16 @@ impl<'a> Doc<'a> {
             .next()
             .is_some_and(char::is_uppercase)
     }
+}
+
+/// The noun of a possessive ("group" of "group's"), every "'s" stripped
+/// as `trim_end_matches` strips them, without the substring searcher it
+/// builds on each call; other words unchanged.
+fn possessor(mut w: &str) -> &str {
+    while let Some(stem) = w.strip_suffix("'s") {
+        w = stem;
+    }
+    w
 }
 
 /// The folded text with its offset maps: folded byte → original byte and

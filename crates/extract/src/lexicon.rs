@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -541,6 +542,10 @@ pub(crate) struct QuantityWords {
     /// The shapes of `fatality_words` and `injury_words` (filled likewise).
     pub fatality_shapes: Shapes,
     pub injury_shapes: Shapes,
+    /// The shapes of the last words of `qualifiers` (filled likewise): a
+    /// qualifier ends right before its number, so most numbers need no
+    /// comparison with each qualifier ("a" is a number).
+    pub qualifier_end_shapes: Shapes,
     /// Unit phrases by their first word: (unit, phrase) indexes into `units`,
     /// so a unit is looked for with one lookup per word.
     pub unit_starts: WordMap<Vec<(usize, usize)>>,
@@ -616,10 +621,26 @@ pub(crate) struct Lexicon {
 /// (and of which set), breaks a clause or starts a quantity.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordFlags {
+    /// Every word added, with its flags; `slots` is made from it.
     map: WordMap<u32>,
-    /// A bit per [`WordFlags::key`] of the words in `map`: most other words
-    /// are passed over without hashing them whole.
-    keys: Vec<u64>,
+    /// The words of `map` in an open-addressed table (linear probing, at
+    /// most half full) keyed by their first eight bytes and length: a token
+    /// is looked up with one multiplication and mostly one probe, where
+    /// hashing it byte by byte and comparing it with `memcmp` cost several
+    /// times that. Most of a text's common words are listed.
+    slots: Vec<Slot>,
+    /// The word of each slot, compared only for words longer than eight
+    /// bytes (the others are their slot's key).
+    words: Vec<Box<str>>,
+}
+
+/// A word of [`WordFlags`]: its first eight bytes (little-endian, zero
+/// padded), its length (0 for an empty slot) and its flags.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    head: u64,
+    len: u32,
+    flags: u32,
 }
 
 impl WordFlags {
@@ -632,45 +653,98 @@ impl WordFlags {
     pub(crate) const STATE_NOUN_START: u32 = 4;
     /// The word points back to a place (see [`Cues::place_anaphors`]).
     pub(crate) const PLACE_ANAPHOR: u32 = 8;
+    /// The word is a noun that may stand for a body named before, or its
+    /// possessive (see `doc::GROUP_ANAPHORS`).
+    pub(crate) const GROUP_ANAPHOR: u32 = 16;
+    /// A cue word of an ACLED sub-event type starts with the word (see
+    /// [`KindCodes::cues`]).
+    pub(crate) const ACLED_CUE_START: u32 = 32;
     /// The bit of the first [`CueSet`]: a cue of that set starts with the
     /// word. The other sets have the bits above it ([`CueSet::flag`]).
-    pub(crate) const FIRST_CUE_SET: u32 = 16;
+    pub(crate) const FIRST_CUE_SET: u32 = 64;
 
-    /// Bits in `keys`.
-    const KEY_BITS: u32 = 12;
-
-    pub(crate) fn add<'w>(&mut self, words: impl IntoIterator<Item = &'w String>, flag: u32) {
-        if self.keys.is_empty() {
-            self.keys = vec![0; 1 << (WordFlags::KEY_BITS - 6)];
-        }
+    pub(crate) fn add<W: AsRef<str>>(&mut self, words: impl IntoIterator<Item = W>, flag: u32) {
         for w in words {
-            let k = WordFlags::key(w.as_bytes());
-            self.keys[k >> 6] |= 1 << (k & 63);
-            *self.map.entry(w.clone()).or_default() |= flag;
+            *self.map.entry(w.as_ref().to_string()).or_default() |= flag;
+        }
+        self.fill_slots();
+    }
+
+    /// Makes the table anew from `map` (when the extractor is built).
+    fn fill_slots(&mut self) {
+        let size = (2 * self.map.len()).next_power_of_two().max(16);
+        self.slots = vec![Slot::default(); size];
+        self.words = vec![Box::default(); size];
+        // The empty word has no slot (length 0 marks an empty one); `get`
+        // asks the map for it.
+        for (w, &flags) in self.map.iter().filter(|(w, _)| !w.is_empty()) {
+            let head = WordFlags::head(w.as_bytes());
+            let mut i = self.slot_of(head, w.len());
+            while self.slots[i].len != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            self.slots[i] = Slot {
+                head,
+                // Words longer than `u32::MAX` bytes are not listed.
+                len: u32::try_from(w.len()).unwrap_or(u32::MAX),
+                flags,
+            };
+            self.words[i] = w.as_str().into();
         }
     }
 
-    /// A few bits from a word's length and first, second and last bytes:
-    /// equal words have equal keys, and the common words of a text rarely
-    /// share one with a listed word ("the" and "two" differ in all but two).
-    fn key(w: &[u8]) -> usize {
-        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
-            return 0;
-        };
-        let second = w.get(1).copied().unwrap_or(0);
-        let x = (w.len() as u32 & 0xff)
-            | u32::from(first) << 8
-            | u32::from(second) << 16
-            | u32::from(last) << 24;
-        (x.wrapping_mul(0x9e37_79b1) >> (32 - WordFlags::KEY_BITS)) as usize
+    /// The first eight bytes of a word, little-endian, zero padded.
+    fn head(w: &[u8]) -> u64 {
+        match w.first_chunk::<8>() {
+            Some(first) => u64::from_le_bytes(*first),
+            None => w.iter().rev().fold(0, |x, &b| x << 8 | u64::from(b)),
+        }
+    }
+
+    /// The home slot of a word (Fibonacci hashing of its head and length).
+    fn slot_of(&self, head: u64, len: usize) -> usize {
+        let h = head
+            .wrapping_add(len as u64)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & (self.slots.len() - 1)
     }
 
     /// The flags of the words added equal to `w` (0 for any other word).
     pub(crate) fn get(&self, w: &str) -> u32 {
-        let k = WordFlags::key(w.as_bytes());
-        match self.keys.get(k >> 6) {
-            Some(bits) if bits & (1 << (k & 63)) != 0 => self.map.get(w).copied().unwrap_or(0),
-            _ => 0,
+        self.get_at(w.as_bytes(), 0..w.len())
+    }
+
+    /// The flags of the word `text[r]`: as [`WordFlags::get`], reading the
+    /// word's head from the text in one load when eight bytes follow its
+    /// start (a token most often). Inlined into the per-token loop that
+    /// calls it: out of line, saving and restoring registers cost as much
+    /// as the lookup.
+    #[inline(always)]
+    pub(crate) fn get_at(&self, text: &[u8], r: Range<usize>) -> u32 {
+        let b = &text[r.clone()];
+        if b.is_empty() || self.slots.is_empty() {
+            let w = std::str::from_utf8(b).unwrap_or_default();
+            return self.map.get(w).copied().unwrap_or(0);
+        }
+        let head = match text[r.start..].first_chunk::<8>() {
+            Some(chunk) if b.len() >= 8 => u64::from_le_bytes(*chunk),
+            Some(chunk) => u64::from_le_bytes(*chunk) & ((1 << (8 * b.len())) - 1),
+            None => WordFlags::head(b),
+        };
+        let mut i = self.slot_of(head, b.len());
+        // The table is at most half full: the probe ends at an empty slot.
+        loop {
+            let s = self.slots[i];
+            if s.len == 0 {
+                return 0;
+            }
+            if s.head == head
+                && s.len as usize == b.len()
+                && (b.len() <= 8 || self.words[i].as_bytes() == b)
+            {
+                return s.flags;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
         }
     }
 }
@@ -1092,6 +1166,45 @@ mod shape_tests {
         ];
         for (w, may) in cases {
             assert_eq!(shapes.may_contain(w), may, "{w:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod word_flags_tests {
+    use super::WordFlags;
+
+    /// The table answers as the map of added words would, for words of any
+    /// length, inside a longer text or at its end, and for the empty word.
+    #[test]
+    fn flags_are_those_of_the_equal_word() {
+        let mut flags = WordFlags::default();
+        flags.add(["not", "never", "the", "a", "government"], 1);
+        flags.add(["governments", "governmentx", "the", "eight888"], 2);
+        flags.add([""], 4);
+        let cases = [
+            ("not", 1),
+            ("the", 3),
+            ("a", 1),
+            ("government", 1),
+            ("governments", 2),
+            ("governmentx", 2),
+            ("governmenty", 0),
+            ("eight888", 2),
+            ("eight88", 0),
+            ("eight8888", 0),
+            ("no", 0),
+            ("nota", 0),
+            ("a\0", 0),
+            ("", 4),
+        ];
+        for (w, want) in cases {
+            assert_eq!(flags.get(w), want, "{w:?}");
+            // The same word followed by more text.
+            let text = format!("{w} and the rest of a sentence");
+            assert_eq!(flags.get_at(text.as_bytes(), 0..w.len()), want, "{w:?}");
+            let text = format!("x {w}");
+            assert_eq!(flags.get_at(text.as_bytes(), 2..text.len()), want, "{w:?}");
         }
     }
 }

@@ -227,6 +227,12 @@ impl Extractor {
         }
         lex.quantities.starter_bytes = lexicon::ByteSet::first_bytes(&lex.quantities.starters);
         lex.quantities.fatality_shapes = lexicon::Shapes::of(&lex.quantities.fatality_words);
+        lex.quantities.qualifier_end_shapes = lexicon::Shapes::of(
+            lex.quantities
+                .qualifiers
+                .iter()
+                .filter_map(|(w, _)| w.last()),
+        );
         lex.quantities.injury_shapes = lexicon::Shapes::of(&lex.quantities.injury_words);
         flags.add(&lex.cues.clause_breaks, lexicon::WordFlags::CLAUSE_BREAK);
         flags.add(&lex.quantities.starters, lexicon::WordFlags::QUANTITY_START);
@@ -238,6 +244,17 @@ impl Extractor {
             lexicon::WordFlags::STATE_NOUN_START,
         );
         flags.add(&lex.cues.place_anaphors, lexicon::WordFlags::PLACE_ANAPHOR);
+        flags.add(
+            doc::GROUP_ANAPHORS.iter().map(|(noun, _)| noun),
+            lexicon::WordFlags::GROUP_ANAPHOR,
+        );
+        let acled_cues = lex.codes.values().flat_map(|c| &c.cues);
+        flags.add(
+            acled_cues
+                .flat_map(|(cues, _)| cues)
+                .filter_map(|cue| cue.first()),
+            lexicon::WordFlags::ACLED_CUE_START,
+        );
         lex.flags = flags;
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
@@ -379,6 +396,7 @@ impl Extractor {
                 trigger_ends: sh.iter().map(|h| h.toks.end).collect(),
                 last_place: last_place.as_ref().map(|(s, p)| (*s, p)),
                 breaks: &breaks,
+                flags: doc.flags_within(range),
                 agents: doc.agents_within(range),
                 places: doc.places_within(range),
                 times: doc.times_within(range),
@@ -521,8 +539,16 @@ impl Extractor {
     /// coordinated subject, per count of a deployment.
     fn to_events(&self, doc: &Doc, article: &Article, cands: Vec<Cand>) -> Vec<(Event, Meta)> {
         let dominant = dominant_armed_actor(doc);
-        // Most candidates give one event: sized once, like the candidates.
-        let mut out = Vec::with_capacity(cands.len());
+        // Sized once: growing a vector of such large values copies them all.
+        let events = cands
+            .iter()
+            .filter(|c| !historical(c, article))
+            .map(|c| {
+                let (agents, place_sets, counts) = splits(c);
+                agents * place_sets * counts
+            })
+            .sum();
+        let mut out = Vec::with_capacity(events);
         // The places of one event, refilled for each.
         let mut places: Vec<&doc::PlaceRef> = Vec::new();
         for c in &cands {
@@ -542,18 +568,10 @@ impl Extractor {
                 fields: Vec::with_capacity(4),
             };
             let date = self.date_of(c, article);
-            // Sides acting together in violence, in taking ground or in a
-            // retreat are one joint operation, the first named its actor
-            // ("soldiers and militiamen fled"); otherwise each side is an event
-            // of its own ("the U.S. and Britain said": two statements).
-            let joint = c.agents.len() > 1
-                && (rules::is_violence(c.kind)
-                    || rules::is_territory(c.kind)
-                    || c.kind == EventKind::Withdrawal);
             // Each event of the candidate is one choice of agent, of place set
             // and of count; the choices are indices, the sets slices.
-            let agent_choices = if joint { 1 } else { c.agents.len().max(1) };
-            let participants: Vec<ActorMention> = if joint {
+            let (agent_choices, place_sets, counts) = splits(c);
+            let participants: Vec<ActorMention> = if joint(c) {
                 c.agents[1..]
                     .iter()
                     .filter_map(|a| a.actor.as_deref().cloned())
@@ -561,24 +579,12 @@ impl Extractor {
             } else {
                 Vec::new()
             };
-            // Territory lists give one event per place; a control claim names them all.
-            let place_sets = if c.kind == EventKind::ControlClaim || c.places.is_empty() {
-                1
-            } else {
-                c.places.len()
-            };
             let place_set = |i: usize| {
                 if place_sets == 1 {
                     &c.places[..]
                 } else {
                     &c.places[i..=i]
                 }
-            };
-            // A deployment of several counts gives one event per count.
-            let counts = if c.kind == EventKind::Deployment && c.quantities.len() > 1 {
-                c.quantities.len()
-            } else {
-                1
             };
             let count = |i: usize| {
                 if counts == 1 {
@@ -889,9 +895,11 @@ impl Extractor {
                     .sources
                     .first()
                     .map_or(0..0, |s| doc.tok_range(s.sentence_span));
+                // Words that start no cue are passed over with a flag test.
                 let has = |w: &Vec<String>| {
                     !w.is_empty()
-                        && (toks.start..toks.end.saturating_sub(w.len() - 1)).any(|i| doc.at(i, w))
+                        && (toks.start..toks.end.saturating_sub(w.len() - 1))
+                            .any(|i| doc.acled_cue_start(i) && doc.at(i, w))
                 };
                 if let Some((_, code)) = codes.cues.iter().find(|(ws, _)| ws.iter().any(has)) {
                     acled = Some(code.clone());
@@ -921,6 +929,36 @@ impl Extractor {
         );
         e.id = id;
     }
+}
+
+/// Sides acting together in violence, in taking ground or in a retreat are
+/// one joint operation, the first named its actor ("soldiers and militiamen
+/// fled"); otherwise each side is an event of its own ("the U.S. and Britain
+/// said": two statements).
+fn joint(c: &Cand) -> bool {
+    c.agents.len() > 1
+        && (rules::is_violence(c.kind)
+            || rules::is_territory(c.kind)
+            || c.kind == EventKind::Withdrawal)
+}
+
+/// How many choices of agent, of place set and of count a candidate's
+/// events are made of: one event per combination.
+fn splits(c: &Cand) -> (usize, usize, usize) {
+    let agent_choices = if joint(c) { 1 } else { c.agents.len().max(1) };
+    // Territory lists give one event per place; a control claim names them all.
+    let place_sets = if c.kind == EventKind::ControlClaim || c.places.is_empty() {
+        1
+    } else {
+        c.places.len()
+    };
+    // A deployment of several counts gives one event per count.
+    let counts = if c.kind == EventKind::Deployment && c.quantities.len() > 1 {
+        c.quantities.len()
+    } else {
+        1
+    };
+    (agent_choices, place_sets, counts)
 }
 
 /// True for a side that carries arms: state forces and armed groups.

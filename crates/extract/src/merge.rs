@@ -119,14 +119,18 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
     // "A spokesman for the TPLF, Getachew Reda, said": the side and its
     // spokesman are one speaker.
     let sentence = |e: &Event| e.sources.first().map(|s| s.sentence_span);
-    let one_speaker = speaker(a).is_some() && speaker(a) == speaker(b)
-        || (a.person.is_none() || b.person.is_none())
-            && matches!((&a.actor, &b.actor), (Some(x), Some(y)) if x.id == y.id);
+    // Asked only of statements: most pairs differ in kind, and comparing
+    // speakers compares strings.
+    let one_speaker = || {
+        speaker(a).is_some() && speaker(a) == speaker(b)
+            || (a.person.is_none() || b.person.is_none())
+                && matches!((&a.actor, &b.actor), (Some(x), Some(y)) if x.id == y.id)
+    };
     if a.kind == EventKind::Statement
         && b.kind == EventKind::Statement
         && !a.negated
         && !b.negated
-        && one_speaker
+        && one_speaker()
         && sentence(a) == sentence(b)
     {
         return true;
@@ -150,7 +154,7 @@ fn compatible(a: &Event, am: &Meta, b: &Event, bm: &Meta) -> bool {
     if a.kind == EventKind::Statement {
         // "The Taliban announced ..." and "Spokesman Zabihullah Mujahid told
         // a news conference ...": the side and its spokesman are one speaker.
-        if !one_speaker {
+        if !one_speaker() {
             return false;
         }
         // One speaker's demand and threat are two acts.

@@ -73,6 +73,10 @@ fn number_at(doc: &Doc, q: &QuantityWords, i: usize, end: usize) -> Option<(f64,
 
 /// The qualifier written just before token `i`, with its first token.
 fn qualifier_before(doc: &Doc, q: &QuantityWords, i: usize, start: usize) -> (Qualifier, usize) {
+    // A qualifier's last word is the word before `i`.
+    if i == start || !q.qualifier_end_shapes.may_contain(doc.word(i - 1)) {
+        return (Qualifier::Exact, i);
+    }
     for (words, qual) in &q.qualifiers {
         if words.len() <= i - start && doc.at(i - words.len(), words) {
             return (*qual, i - words.len());
@@ -164,10 +168,12 @@ pub(crate) fn find(doc: &Doc, q: &QuantityWords, sent: Range<usize>) -> Vec<Quan
 /// True when a number or share can start with the word `w`: digits, a
 /// number word ("fourteen", "twenty-five") or the first word of a share.
 /// `listed`: whether `w` is one of the quantity starters. Answered once per
-/// token when the article's view is built ([`Doc::quantity_start`]).
+/// token when the article's view is built ([`Doc::quantity_start`]), on
+/// the word's bytes: most tokens are ruled out by their first byte, without
+/// making a `str` of them.
 #[inline]
-pub(crate) fn may_start(q: &QuantityWords, w: &str, listed: bool) -> bool {
-    let Some(&first) = w.as_bytes().first() else {
+pub(crate) fn may_start(q: &QuantityWords, w: &[u8], listed: bool) -> bool {
+    let Some(&first) = w.first() else {
         return false;
     };
     // Every number word is a starter: a word whose first byte begins none
@@ -180,10 +186,11 @@ pub(crate) fn may_start(q: &QuantityWords, w: &str, listed: bool) -> bool {
     }
     // "twenty-five": the part before the first hyphen is a number word. A
     // byte loop: the words are short, and this runs at nearly every token.
+    // The bytes before an ASCII hyphen of a `str` are one.
     listed
-        || w.bytes()
-            .position(|b| b == b'-')
-            .is_some_and(|k| q.numbers.contains_key(&w[..k]))
+        || w.iter()
+            .position(|&b| b == b'-')
+            .is_some_and(|k| std::str::from_utf8(&w[..k]).is_ok_and(|n| q.numbers.contains_key(n)))
 }
 
 /// "more than half of the country's territory".

@@ -18,7 +18,7 @@ use sitrep_model::{
 };
 
 use crate::doc::{AgentRef, Doc, PlaceRef, TimeRef};
-use crate::lexicon::{Form, Lexicon, Needs, Speech, TriggerDef, Voice};
+use crate::lexicon::{CueSet, Form, Lexicon, Needs, Speech, TriggerDef, Voice, WordFlags, Words};
 use crate::quantity::{self, Counts, QuantRef};
 
 /// A trigger found in the text: which lexicon group, which form, which tokens.
@@ -215,6 +215,10 @@ pub(crate) struct SentenceRules<'a, 'd> {
     /// The clause breaks of the sentence: token and whether it is soft
     /// (see [`clause_breaks`]).
     pub breaks: &'a [(usize, bool)],
+    /// The [`WordFlags`](crate::lexicon::WordFlags) of the sentence's words
+    /// together ([`Doc::flags_within`]): most sentences have no word of most
+    /// cue sets, and looking for one there is answered without a search.
+    pub flags: u32,
     /// The mentions inside this sentence (slices of the document's lists).
     pub agents: &'a [AgentRef],
     pub places: &'a [PlaceRef],
@@ -251,6 +255,16 @@ impl SentenceRules<'_, '_> {
         self.doc.word(i)
     }
 
+    /// [`Doc::find_cue`], answered at once in a sentence where no word
+    /// starts a cue of the set.
+    fn find_cue<'c>(&self, range: Range<usize>, cues: &'c CueSet) -> Option<(usize, &'c Words)> {
+        let inside = self.range.start <= range.start && range.end <= self.range.end;
+        if inside && self.flags & cues.flag == 0 {
+            return None;
+        }
+        self.doc.find_cue(range, cues)
+    }
+
     fn in_set(&self, i: usize, set: &[&str]) -> bool {
         i < self.doc.toks.len() && set.contains(&self.word(i))
     }
@@ -282,7 +296,12 @@ impl SentenceRules<'_, '_> {
         if cands.is_empty() {
             return cands;
         }
-        let quants = quantity::find(self.doc, &self.lex.quantities, self.range.clone());
+        // Numbers start only at words flagged so.
+        let quants = if self.flags & WordFlags::QUANTITY_START == 0 {
+            Vec::new()
+        } else {
+            quantity::find(self.doc, &self.lex.quantities, self.range.clone())
+        };
         self.find_places(&mut cands);
         self.acts_of_named_events(&mut cands);
         self.casualties(&mut cands);
@@ -358,7 +377,6 @@ impl SentenceRules<'_, '_> {
             let after = c.toks.end..(c.toks.end + 3).min(self.range.end);
             // "fell, most of them without a fight" is an aside, not the object.
             if self
-                .doc
                 .find_cue(after, &self.lex.cues.aggregate)
                 .is_some_and(|(at, _)| !(c.toks.end..at).any(|k| self.word(k) == ","))
             {
@@ -422,7 +440,7 @@ impl SentenceRules<'_, '_> {
                 .times
                 .iter()
                 .any(|t| t.toks.start >= before.start && t.toks.end <= h.toks.start);
-            if !dated && self.doc.find_cue(before, &self.lex.cues.causes).is_some() {
+            if !dated && self.find_cue(before, &self.lex.cues.causes).is_some() {
                 return None;
             }
         }
@@ -463,7 +481,7 @@ impl SentenceRules<'_, '_> {
         if is_violence(c.kind) {
             let around = c.toks.start.saturating_sub(3).max(self.range.start)
                 ..(c.toks.end + 4).min(self.range.end);
-            if self.doc.find_cue(around, &self.lex.cues.harmless).is_some() {
+            if self.find_cue(around, &self.lex.cues.harmless).is_some() {
                 return None;
             }
         }
@@ -561,7 +579,6 @@ impl SentenceRules<'_, '_> {
             let after = c.toks.end..(c.toks.end + 20).min(self.range.end);
             let clause = self.clause(&c.toks, false);
             if self
-                .doc
                 .find_cue(after, &self.lex.cues.peaceful)
                 .is_some_and(|(at, _)| at < clause.end)
             {
@@ -587,7 +604,6 @@ impl SentenceRules<'_, '_> {
         {
             let before = c.toks.start.saturating_sub(5).max(self.range.start)..c.toks.start - 1;
             c.claimed = self
-                .doc
                 .find_cue(before, &self.lex.cues.claims)
                 .is_some_and(|(at, cue)| at + cue.len() == c.toks.start - 1);
         }
@@ -622,11 +638,10 @@ impl SentenceRules<'_, '_> {
         let near = c.toks.start.saturating_sub(4).max(clause.start)..c.toks.start;
         c.denied = c.kind != EventKind::Statement
             && self
-                .doc
                 .find_cue(self.range.start..c.toks.start, &cues.denial)
                 .is_some();
-        c.negated = c.denied || self.doc.find_cue(near.clone(), &cues.negation).is_some();
-        if self.doc.find_cue(near.clone(), &cues.absence).is_some() {
+        c.negated = c.denied || self.find_cue(near.clone(), &cues.negation).is_some();
+        if self.find_cue(near.clone(), &cues.absence).is_some() {
             c.alive = false;
         }
         // A speech act is only made possible by a modal on its own verb
@@ -637,7 +652,7 @@ impl SentenceRules<'_, '_> {
             clause.start
         };
         let mut i = from;
-        while let Some((at, cue)) = self.doc.find_cue(i..c.toks.start, &cues.hypothetical) {
+        while let Some((at, cue)) = self.find_cue(i..c.toks.start, &cues.hypothetical) {
             // "said they would send": reported future, not a possibility.
             let reported = cues.reported_future.contains(cue)
                 && (self.range.start..at).any(|k| self.is_speech_word(k));
@@ -657,7 +672,7 @@ impl SentenceRules<'_, '_> {
             c.future |= reported;
             i = at + 1;
         }
-        c.future |= self.doc.find_cue(near, &cues.future).is_some()
+        c.future |= self.find_cue(near, &cues.future).is_some()
             || (c.form == Form::Base && self.word(c.toks.start.wrapping_sub(1)) == "to")
             || (c.form == Form::Ing
                 && self.in_set(c.toks.start.wrapping_sub(1), &["is", "are", "am"]));
@@ -704,7 +719,7 @@ impl SentenceRules<'_, '_> {
         // would boycott"); alone it is a mere possibility.
         let mut i = c.toks.start.saturating_sub(8).max(clause.start);
         let mut stated = false;
-        while let Some((at, cue)) = self.doc.find_cue(i..c.toks.start, &intent.cues) {
+        while let Some((at, cue)) = self.find_cue(i..c.toks.start, &intent.cues) {
             stated |= c.future || cue.iter().all(|w| w != "would");
             i = at + 1;
         }
@@ -712,7 +727,7 @@ impl SentenceRules<'_, '_> {
             return;
         }
         let after = c.toks.end..self.range.end;
-        let conditional = self.doc.find_cue(after, &intent.conditions).is_some();
+        let conditional = self.find_cue(after, &intent.conditions).is_some();
         let coded = if threat || conditional {
             "THREATEN"
         } else {
@@ -1572,7 +1587,7 @@ impl SentenceRules<'_, '_> {
         let whole = gap.len() >= 2
             && self.word(first.toks.start - 2) == "all"
             && self.word(first.toks.start - 1) == "of";
-        if !claim && !whole && self.doc.find_cue(gap, &self.lex.cues.aggregate).is_some() {
+        if !claim && !whole && self.find_cue(gap, &self.lex.cues.aggregate).is_some() {
             return Vec::new();
         }
         self.extend_list(first, &candidates[1..])
@@ -2202,7 +2217,7 @@ impl SentenceRules<'_, '_> {
             let before = self.range.start..c.toks.start;
             let Some((at, from)) = [after, before].into_iter().find_map(|r| {
                 let start = r.start;
-                self.doc.find_cue(r, cues).map(|(at, _)| (at, start))
+                self.find_cue(r, cues).map(|(at, _)| (at, start))
             }) else {
                 continue;
             };
@@ -2459,8 +2474,7 @@ impl SentenceRules<'_, '_> {
         // A denied event is a fact about what did not happen, not a
         // possibility; the denial that carries it is not news of its own.
         let denial_at = |c: &Cand| {
-            self.doc
-                .find_cue(c.toks.start..c.toks.end + 2, &self.lex.cues.denial)
+            self.find_cue(c.toks.start..c.toks.end + 2, &self.lex.cues.denial)
                 .is_some_and(|(at, _)| at == c.toks.start)
         };
         let denied = cands.iter().any(|c| c.alive && c.denied);
