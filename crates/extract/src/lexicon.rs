@@ -161,6 +161,8 @@ struct EventsFile {
     obligation: Vec<String>,
     #[serde(default)]
     government_nouns: Vec<String>,
+    #[serde(default)]
+    idioms: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -598,6 +600,10 @@ pub(crate) struct KindCodes {
 pub(crate) struct Lexicon {
     pub defs: Vec<TriggerDef>,
     pub forms: Vec<TriggerForm>,
+    /// Folded, inflected phrases that hold a trigger's word without its
+    /// sense ("take part", "hit back"): where one matches, the trigger
+    /// inside it is no trigger.
+    pub idioms: Vec<String>,
     /// Phrases with an actor slot ("in {actor} hands").
     pub slots: Vec<SlotPhrase>,
     /// Indices into `slots` by the first word after the slot ("" when the
@@ -777,6 +783,12 @@ impl Lexicon {
                 self.cues
                     .state_government_nouns
                     .fill(&file.government_nouns);
+                self.idioms.extend(
+                    file.idioms
+                        .iter()
+                        .flat_map(|v| inflect(v))
+                        .map(|(text, _)| text),
+                );
             }
             "cues.toml" => {
                 let f: CuesFile = toml::from_str(source).map_err(parse_err)?;

@@ -113,6 +113,8 @@ enum Pattern {
     Trigger { def: usize, form: Form },
     /// A medium name.
     Medium(usize),
+    /// An idiom: it covers the trigger words inside it.
+    Idiom,
 }
 
 /// An occurrence of an automaton pattern in a folded text: (start, end,
@@ -283,6 +285,16 @@ impl Extractor {
             index.insert(folded.clone(), texts.len());
             texts.push(folded);
             patterns.push(Pattern::Medium(i));
+        }
+        for idiom in &lex.idioms {
+            match index.get(idiom) {
+                Some(&k) => patterns[k] = Pattern::Idiom,
+                None => {
+                    index.insert(idiom.clone(), texts.len());
+                    texts.push(idiom.clone());
+                    patterns.push(Pattern::Idiom);
+                }
+            }
         }
         // Standard semantics so overlapping matches can be found: a longer
         // pattern that fails the word-boundary check must not hide a shorter one.
@@ -470,6 +482,8 @@ impl Extractor {
                     name: self.lex.media[*i].clone(),
                     toks,
                 }),
+                // Its span is taken, so the triggers inside it are not.
+                Pattern::Idiom => {}
             }
         }
         (hits, media)

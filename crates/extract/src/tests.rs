@@ -1346,3 +1346,44 @@ fn accusations_without_an_accuser_are_no_statement_and_no_fact() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn idioms_hold_a_triggers_word_without_its_sense() {
+    let sy = |name: &'static str| M::Place(name, PlaceKind::City, "SY", 33.0, 36.0);
+    let cases: &[(&str, &[(&str, M)])] = &[
+        (
+            "Turkish officials said their troops took part in a NATO exercise near Izmir.",
+            &[(
+                "Izmir",
+                M::Place("Izmir", PlaceKind::City, "TR", 38.4, 27.1),
+            )],
+        ),
+        (
+            "Jordan took in thousands of refugees from Daraa last year.",
+            &[("Daraa", sy("Daraa"))],
+        ),
+        (
+            "The Syrian government hit back at the accusations in Damascus on Monday.",
+            &[
+                (
+                    "Syrian government",
+                    M::Actor("sy.government", ActorKind::Government, "SY"),
+                ),
+                ("Damascus", sy("Damascus")),
+            ],
+        ),
+    ];
+    for (text, ms) in cases {
+        let events = run(text, ms);
+        assert!(
+            events.iter().all(|e| !matches!(
+                e.kind,
+                EventKind::TerritoryTaken
+                    | EventKind::Explosion
+                    | EventKind::AirStrike
+                    | EventKind::ArmedClash
+            )),
+            "{text}: {events:#?}"
+        );
+    }
+}
