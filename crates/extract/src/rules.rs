@@ -839,6 +839,11 @@ impl SentenceRules<'_, '_> {
         comma.is_some_and(|c| k - c <= 2 && (c + 1..k).all(|i| self.word(i) == "the"))
     }
 
+    /// True when `a` is followed by a verb of speech: ", the army said".
+    fn speaks(&self, a: &AgentRef) -> bool {
+        (a.toks.end..(a.toks.end + 2).min(self.range.end)).any(|i| self.is_speech_word(i))
+    }
+
     fn find_agents(&self, c: &mut Cand) {
         let def = self.def(c);
         let clause = self.clause(&c.toks, false);
@@ -974,9 +979,13 @@ impl SentenceRules<'_, '_> {
                 // "after weeks of fighting, militias took ...".
                 let forward = matches!(c.form, Form::Noun | Form::Ing | Form::Phrase) || c.future;
                 if forward && !c.pronoun_subject {
+                    // A trailing attribution (", the army said") names who
+                    // tells of a violent act, not who did it; words and
+                    // refusals are the speaker's side's own.
+                    let teller = |a: &AgentRef| c.kind != EventKind::Statement && self.speaks(a);
                     c.agents = self
                         .agents_in(c.toks.end..self.range.end)
-                        .find(|a| self.main_subject(a, c.toks.end))
+                        .find(|a| self.main_subject(a, c.toks.end) && !teller(a))
                         .cloned()
                         .into_iter()
                         .collect();

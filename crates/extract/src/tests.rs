@@ -1387,3 +1387,21 @@ fn idioms_hold_a_triggers_word_without_its_sense() {
         );
     }
 }
+
+#[test]
+fn a_trailing_attribution_tells_the_act_it_did_not_do() {
+    let army = M::Actor("ua.forces", ActorKind::StateForces, "UA");
+    let kharkiv = M::Place("Kharkiv", PlaceKind::City, "UA", 50.0, 36.2);
+    let events = run(
+        "Overnight, a drone attack on a market in Kharkiv killed four people, the Ukrainian army said.",
+        &[("Kharkiv", kharkiv), ("Ukrainian army", army)],
+    );
+    let attack = events
+        .iter()
+        .find(|e| e.kind != EventKind::Statement)
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert!(
+        attack.actor.as_ref().is_none_or(|a| &*a.id != "ua.forces"),
+        "{attack:#?}"
+    );
+}
