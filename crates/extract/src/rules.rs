@@ -1599,7 +1599,17 @@ impl SentenceRules<'_, '_> {
         if !claim && !whole && self.find_cue(gap, &self.lex.cues.aggregate).is_some() {
             return Vec::new();
         }
-        self.extend_list(first, &candidates[1..])
+        // "the Gaza side of the Rafah crossing": the side is a part of the
+        // place named after it, and that place is the object.
+        let side_of = |p: &PlaceRef, next: &PlaceRef| {
+            self.word(p.toks.end) == "side"
+                && self.word(p.toks.end + 1) == "of"
+                && next.toks.start <= p.toks.end + 3
+        };
+        match candidates.get(1) {
+            Some(next) if side_of(first, next) => self.extend_list(next, &candidates[2..]),
+            _ => self.extend_list(first, &candidates[1..]),
+        }
     }
 
     /// The object of a verb in a relative clause is its antecedent: "the

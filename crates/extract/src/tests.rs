@@ -1405,3 +1405,41 @@ fn a_trailing_attribution_tells_the_act_it_did_not_do() {
         "{attack:#?}"
     );
 }
+
+#[test]
+fn control_established_is_taken_and_positions_outside_are_a_retreat() {
+    let turkey = M::Actor("tr.forces", ActorKind::StateForces, "TR");
+    let tal_abyad = M::Place("Tal Abyad", PlaceKind::City, "SY", 36.7, 38.95);
+    let events = run(
+        "Turkish troops took full control of the town of Tal Abyad on Sunday.",
+        &[("Turkish troops", turkey.clone()), ("Tal Abyad", tal_abyad)],
+    );
+    assert_eq!(
+        facts(&events),
+        vec![f("tr.forces", EventKind::TerritoryTaken, "Tal Abyad")],
+        "{events:#?}"
+    );
+    let mali = M::Actor("ml.forces", ActorKind::StateForces, "ML");
+    let kidal = M::Place("Kidal", PlaceKind::City, "ML", 18.4, 1.4);
+    let events = run(
+        "The Malian army redeployed and took up positions outside Kidal on Tuesday.",
+        &[("Malian army", mali), ("Kidal", kidal)],
+    );
+    assert_eq!(
+        facts(&events),
+        vec![f("ml.forces", EventKind::Withdrawal, "Kidal")],
+        "{events:#?}"
+    );
+    // The side of a crossing is the crossing.
+    let lebanon = M::Place("Lebanon", PlaceKind::Country, "LB", 33.9, 35.9);
+    let masnaa = M::Place("Masnaa crossing", PlaceKind::Other, "LB", 33.7, 36.1);
+    let events = run(
+        "Turkish troops established operational control over the Lebanon side of the Masnaa crossing.",
+        &[("Turkish troops", turkey), ("Lebanon", lebanon), ("Masnaa crossing", masnaa)],
+    );
+    assert_eq!(
+        facts(&events),
+        vec![f("tr.forces", EventKind::TerritoryTaken, "Masnaa crossing")],
+        "{events:#?}"
+    );
+}
