@@ -547,6 +547,25 @@ impl SentenceRules<'_, '_> {
                 }
             }
         }
+        // "a group that has fought the government for more than 15 years":
+        // a state of years, told in the perfect, is background.
+        if is_violence(c.kind) && matches!(c.form, Form::Past | Form::Participle | Form::Ing) {
+            let before = |k: usize| self.word(c.toks.start.wrapping_sub(k));
+            let perfect = if c.form == Form::Ing {
+                before(1) == "been" && matches!(before(2), "has" | "have" | "had")
+            } else {
+                (1..=2).any(|k| matches!(before(k), "has" | "have" | "had"))
+            };
+            let clause = self.clause(&c.toks, false);
+            let for_years = (c.toks.end..clause.end).any(|k| {
+                self.word(k) == "for"
+                    && (k + 1..(k + 6).min(clause.end))
+                        .any(|j| matches!(self.word(j), "year" | "years" | "decade" | "decades"))
+            });
+            if perfect && for_years {
+                return None;
+            }
+        }
         // "helped more than 15,000 people to leave Afghanistan": civilians
         // leaving are evacuated; forces leaving withdraw.
         // Refugees fleeing are displaced, not evacuated.

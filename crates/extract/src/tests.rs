@@ -1443,3 +1443,34 @@ fn control_established_is_taken_and_positions_outside_are_a_retreat() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn bombers_fire_on_unarmed_people_and_years_of_war_as_background() {
+    let quetta = M::Place("Quetta", PlaceKind::City, "PK", 30.2, 67.0);
+    let events = run(
+        "A suicide bomber blew himself up outside a police station in Quetta on Friday.",
+        &[("Quetta", quetta.clone())],
+    );
+    assert!(
+        events.iter().any(|e| e.kind == EventKind::Explosion),
+        "{events:#?}"
+    );
+    let gunmen = M::Actor("generic:gunmen:PK", ActorKind::Other, "PK");
+    let events = run(
+        "Gunmen opened fire on passengers at a bus station in Quetta on Friday.",
+        &[("Gunmen", gunmen), ("Quetta", quetta)],
+    );
+    let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&EventKind::AttackOnCivilians), "{kinds:?}");
+    assert!(!kinds.contains(&EventKind::ArmedClash), "{kinds:?}");
+    let boko = M::Actor("boko_haram", ActorKind::Terrorist, "NG");
+    let maiduguri = M::Place("Maiduguri", PlaceKind::City, "NG", 11.8, 13.15);
+    let events = run(
+        "Boko Haram, which has fought the Nigerian army for more than a decade, claimed the bombing in Maiduguri.",
+        &[("Boko Haram", boko), ("Maiduguri", maiduguri)],
+    );
+    assert!(
+        events.iter().all(|e| e.kind != EventKind::ArmedClash),
+        "{events:#?}"
+    );
+}
