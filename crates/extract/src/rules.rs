@@ -172,6 +172,32 @@ const SOFT_BREAKS: &[&str] = &[
     "that", "if", "unless", "whom", "whose", "after", "before", "when", "once", "until",
 ];
 
+/// Words that may describe a place pointed back to: "the whole city", "the
+/// besieged town", "its northern outskirts".
+const ANAPHOR_ADJECTIVES: &[&str] = &[
+    "whole",
+    "entire",
+    "besieged",
+    "embattled",
+    "encircled",
+    "strategic",
+    "key",
+    "same",
+    "nearby",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "frontline",
+    "front-line",
+    "border",
+    "coastal",
+    "provincial",
+    "devastated",
+    "ruined",
+];
+
 pub(crate) fn is_territory(k: EventKind) -> bool {
     matches!(
         k,
@@ -1474,11 +1500,14 @@ impl SentenceRules<'_, '_> {
         if !self.doc.place_anaphor(k) {
             return false;
         }
+        let determiner =
+            |j: usize| matches!(self.word(j), "the" | "its" | "their" | "this" | "that");
+        // "the whole city", "the besieged town": a describing word between.
+        let described =
+            |j: usize| self.in_set(j, ANAPHOR_ADJECTIVES) && determiner(j.wrapping_sub(1));
         self.word(k) == "there"
-            || (matches!(
-                self.word(k.wrapping_sub(1)),
-                "the" | "its" | "their" | "this" | "that"
-            ) && self.word(k + 1) != "of")
+            || ((determiner(k.wrapping_sub(1)) || described(k.wrapping_sub(1)))
+                && self.word(k + 1) != "of")
     }
 
     /// The place an implicit reference points to: the place of the last

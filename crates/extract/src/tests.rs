@@ -1474,3 +1474,18 @@ fn bombers_fire_on_unarmed_people_and_years_of_war_as_background() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_described_place_word_points_back() {
+    let sdf = M::Actor("sdf", ActorKind::RebelGroup, "SY");
+    let raqqa = M::Place("Raqqa", PlaceKind::City, "SY", 35.95, 39.0);
+    let events = run(
+        "Kurdish-led fighters pushed into Raqqa on Monday. The SDF says it now controls the entire city.",
+        &[("Raqqa", raqqa), ("SDF", sdf)],
+    );
+    assert!(
+        events.iter().any(|e| e.kind == EventKind::ControlClaim
+            && e.place.as_ref().is_some_and(|p| &*p.name == "Raqqa")),
+        "{events:#?}"
+    );
+}
