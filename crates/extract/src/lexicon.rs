@@ -163,6 +163,8 @@ struct EventsFile {
     government_nouns: Vec<String>,
     #[serde(default)]
     idioms: Vec<String>,
+    #[serde(default)]
+    idiom_phrases: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -787,7 +789,8 @@ impl Lexicon {
                     file.idioms
                         .iter()
                         .flat_map(|v| inflect(v))
-                        .map(|(text, _)| text),
+                        .map(|(text, _)| text)
+                        .chain(file.idiom_phrases.iter().map(|p| fold(p))),
                 );
             }
             "cues.toml" => {

@@ -1489,3 +1489,27 @@ fn a_described_place_word_points_back() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn news_passed_on_by_phone_is_no_call_between_leaders() {
+    let bunia = M::Place("Bunia", PlaceKind::City, "CD", 1.56, 30.25);
+    let events = run(
+        "Residents in Bunia told journalists by telephone that the shooting had stopped.",
+        &[("Bunia", bunia)],
+    );
+    assert!(
+        events.iter().all(|e| e.kind != EventKind::Meeting),
+        "{events:#?}"
+    );
+    let events = run(
+        "Macron spoke by telephone with Putin on Friday.",
+        &[
+            ("Macron", M::Person("Emmanuel Macron", "fr.government")),
+            ("Putin", M::Person("Vladimir Putin", "ru.government")),
+        ],
+    );
+    assert!(
+        events.iter().any(|e| e.kind == EventKind::Meeting),
+        "{events:#?}"
+    );
+}
