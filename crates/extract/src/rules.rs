@@ -1203,7 +1203,7 @@ impl SentenceRules<'_, '_> {
             // "took the governor's office and the police headquarters": the
             // town's seat of power, in the town the report is about.
             if places.is_empty() {
-                if let Some(p) = self.antecedent(c.toks.start) {
+                if let Some(p) = self.antecedent(c.toks.start, false) {
                     c.places.push(p);
                     c.implicit_place = true;
                 }
@@ -1320,12 +1320,18 @@ impl SentenceRules<'_, '_> {
                 self.anaphor(k) && matches!(self.word(k), "valley" | "province" | "region")
             });
             let region_place = region
-                .then(|| self.named_before(c.toks.start, true).cloned())
+                .then(|| {
+                    self.named_before(c.toks.start, |p| p.place.kind == PlaceKind::Admin1)
+                        .cloned()
+                })
                 .flatten();
             // "carried out several air strikes this week": many acts over a
             // spell, with no place or anaphor, are the country's, not the
             // last town's.
             let anaphoric = clause.clone().any(|k| self.anaphor(k));
+            let settlement = clause
+                .clone()
+                .any(|k| self.anaphor(k) && matches!(self.word(k), "town" | "city" | "village"));
             let spread = c.form == Form::Noun
                 && !anaphoric
                 && self.word(c.toks.end.wrapping_sub(1)).ends_with('s')
@@ -1342,7 +1348,7 @@ impl SentenceRules<'_, '_> {
             // "around the city" far from any name: the city of the dateline.
             let place = region_place
                 .or(country)
-                .or_else(|| self.antecedent(c.toks.start))
+                .or_else(|| self.antecedent(c.toks.start, settlement))
                 .or_else(|| {
                     clause
                         .clone()
@@ -1514,33 +1520,50 @@ impl SentenceRules<'_, '_> {
     /// event of the two sentences before, else the last local place named
     /// there or earlier in this sentence, leaving out datelines and
     /// reference points ("150 km south-west of Kabul", "the road to Kabul").
-    fn antecedent(&self, before: usize) -> Option<PlaceRef> {
-        let local = |p: &PlaceRef| !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1);
+    ///
+    /// A `settlement` word ("the town", "the city") points to a town, not to
+    /// a site or a region named since ("capital of the Kokang region").
+    fn antecedent(&self, before: usize, settlement: bool) -> Option<PlaceRef> {
+        let local = |p: &PlaceRef| match p.place.kind {
+            PlaceKind::Country | PlaceKind::Admin1 => false,
+            PlaceKind::Other => !settlement,
+            PlaceKind::City | PlaceKind::Admin2 => true,
+        };
         if let Some((_, p)) = self
             .last_place
             .filter(|(s, p)| s + 2 >= self.sentence && local(p))
         {
             return Some(p.clone());
         }
-        self.named_before(before, false)
-            .or_else(|| self.named_before(before, true))
+        // "the town" further on in a report still means its town.
+        let earlier_town = || {
+            settlement
+                .then(|| {
+                    self.doc.places.iter().rfind(|p| {
+                        p.toks.end <= before
+                            && p.role == sitrep_model::PlaceRole::Literal
+                            && p.place.kind == PlaceKind::City
+                            && !self.reference_point(p)
+                    })
+                })
+                .flatten()
+        };
+        self.named_before(before, local)
+            .or_else(|| self.named_before(before, |p| p.place.kind == PlaceKind::Admin1))
+            .or_else(earlier_town)
             .cloned()
     }
 
     /// The last literal place named in this or the two sentences before,
-    /// before token `before`: a town or site, or (`region`) a province.
-    fn named_before(&self, before: usize, region: bool) -> Option<&PlaceRef> {
+    /// before token `before`, that `fits`.
+    fn named_before(&self, before: usize, fits: impl Fn(&PlaceRef) -> bool) -> Option<&PlaceRef> {
         let window_start = self.doc.sentences[self.sentence.saturating_sub(2)].start;
         self.doc.places.iter().rfind(|p| {
             p.toks.start >= window_start
                 && p.toks.end <= before
                 && p.role == sitrep_model::PlaceRole::Literal
                 && !self.reference_point(p)
-                && if region {
-                    p.place.kind == PlaceKind::Admin1
-                } else {
-                    !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1)
-                }
+                && fits(p)
         })
     }
 
@@ -1759,7 +1782,9 @@ impl SentenceRules<'_, '_> {
             && self.word(k + 2) == ","
             && before.first().is_none_or(|p| p.toks.start > k + 2);
         if anaphoric_subject {
-            if let Some(p) = self.named_before(k, false) {
+            if let Some(p) = self.named_before(k, |p| {
+                !matches!(p.place.kind, PlaceKind::Country | PlaceKind::Admin1)
+            }) {
                 return vec![p.clone()];
             }
         }

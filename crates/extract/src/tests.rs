@@ -1513,3 +1513,26 @@ fn news_passed_on_by_phone_is_no_call_between_leaders() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn the_town_is_a_town_named_before_not_a_region() {
+    let mndaa = M::Actor("mndaa", ActorKind::RebelGroup, "MM");
+    let junta = M::Actor("mm.forces", ActorKind::StateForces, "MM");
+    let events = run(
+        "MNDAA fighters entered Lashio on Saturday. The group posted photos of its fighters at the \
+         regional command. Many residents fled towards the Kokang region. Witnesses said junta \
+         jets bombed the town on Sunday.",
+        &[
+            ("MNDAA", mndaa),
+            ("Lashio", M::Place("Lashio", PlaceKind::City, "MM", 22.93, 97.75)),
+            ("Kokang", M::Place("Kokang", PlaceKind::Other, "MM", 23.8, 98.6)),
+            ("junta", junta),
+        ],
+    );
+    let strike = first(&events, EventKind::AirStrike);
+    assert_eq!(
+        strike.place.as_ref().map(|p| &*p.name),
+        Some("Lashio"),
+        "{events:#?}"
+    );
+}
