@@ -2153,8 +2153,12 @@ impl SentenceRules<'_, '_> {
                                 other.kind,
                                 EventKind::Ceasefire | EventKind::Agreement | EventKind::Deployment
                             );
+                        // "said his country had not taken part in the
+                        // fighting": what goes for want of a place does not
+                        // make the statement a mere confirmation.
                         let real = !other.hypothetical
                             && !own_plan
+                            && !unplaced(other)
                             && (!is_diplomatic(other.kind) || own_actor || announced);
                         if real {
                             content_real = true;
@@ -2615,12 +2619,7 @@ impl SentenceRules<'_, '_> {
             if c.kind == EventKind::Statement && c.plover.is_none() && self.attribution(c) {
                 c.alive = false;
             }
-            // Violence, withdrawals and evacuations are coded where they
-            // happened; with no place in the text there is nothing to code.
-            if c.places.is_empty()
-                && (is_violence(c.kind)
-                    || matches!(c.kind, EventKind::Withdrawal | EventKind::Evacuation))
-            {
+            if unplaced(c) {
                 c.alive = false;
             }
             // A withdrawal needs someone who withdraws (the speaker, for "said
@@ -2812,6 +2811,13 @@ impl SentenceRules<'_, '_> {
 }
 
 /// How many words separate two token ranges (0 when they touch or overlap).
+/// Violence, withdrawals and evacuations are coded where they happened; with
+/// no place in the text there is nothing to code.
+fn unplaced(c: &Cand) -> bool {
+    c.places.is_empty()
+        && (is_violence(c.kind) || matches!(c.kind, EventKind::Withdrawal | EventKind::Evacuation))
+}
+
 fn words_between(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.start >= b.end {
         a.start - b.end

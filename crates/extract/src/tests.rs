@@ -1536,3 +1536,16 @@ fn the_town_is_a_town_named_before_not_a_region() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_statement_is_news_when_what_it_tells_has_no_place_to_be_coded() {
+    let tehran = M::Actor("ir.government", ActorKind::Government, "IR");
+    let events = run(
+        "Iran's foreign ministry said its forces had not taken part in the fighting.",
+        &[("Iran's foreign ministry", tehran)],
+    );
+    assert!(
+        events.iter().any(|e| e.kind == EventKind::Statement),
+        "{events:#?}"
+    );
+}
