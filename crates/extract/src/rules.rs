@@ -172,6 +172,16 @@ const SOFT_BREAKS: &[&str] = &[
     "that", "if", "unless", "whom", "whose", "after", "before", "when", "once", "until",
 ];
 
+/// Nouns for a settlement named after "of": "the village of Robotyne".
+const SETTLEMENTS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "settlement",
+    "hamlet",
+    "district",
+];
+
 /// Words that may describe a place pointed back to: "the whole city", "the
 /// besieged town", "its northern outskirts".
 const ANAPHOR_ADJECTIVES: &[&str] = &[
@@ -1121,6 +1131,27 @@ impl SentenceRules<'_, '_> {
         }
     }
 
+    /// "recaptured the village of Robotyne in Zaporizhzhia region": a
+    /// settlement too small for the gazetteer is taken where the text puts
+    /// it, a coarser place than its own but the right one.
+    fn unnamed_settlement(&self, c: &mut Cand, clause: &Range<usize>) {
+        let mut k = c.toks.end;
+        if matches!(self.word(k), "the" | "a") {
+            k += 1;
+        }
+        // "the mining town of", "the frontline village of".
+        if !self.in_set(k, SETTLEMENTS) {
+            k += 1;
+        }
+        if !self.in_set(k, SETTLEMENTS) || self.word(k + 1) != "of" {
+            return;
+        }
+        let named_here = self.places.iter().any(|p| p.toks.start == k + 2);
+        if !named_here {
+            c.places = self.locative_places(c, clause);
+        }
+    }
+
     /// Places by the role the trigger gives them.
     fn find_places(&self, cands: &mut [Cand]) {
         // Where the object places of an earlier verb end: "took Pul-i-Khumri
@@ -1163,6 +1194,9 @@ impl SentenceRules<'_, '_> {
             c.places = places;
             if c.places.is_empty() && c.kind == EventKind::TerritoryTaken && !patient {
                 self.facility_assault(c, &clause);
+            }
+            if c.places.is_empty() && is_territory(c.kind) && !patient {
+                self.unnamed_settlement(c, &clause);
             }
             if c.places.is_empty() && is_territory(c.kind) {
                 c.places = self.listed_places(&clause);

@@ -1549,3 +1549,18 @@ fn a_statement_is_news_when_what_it_tells_has_no_place_to_be_coded() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_settlement_too_small_to_know_is_taken_where_the_text_puts_it() {
+    let mali = M::Actor("ml.forces", ActorKind::StateForces, "ML");
+    let timbuktu = M::Place("Tombouctou", PlaceKind::Admin1, "ML", 19.0, -2.0);
+    let events = run(
+        "Malian troops retook the desert town of Ber in the Timbuktu region on Sunday.",
+        &[("Malian troops", mali), ("Timbuktu", timbuktu)],
+    );
+    assert_eq!(
+        facts(&events),
+        vec![f("ml.forces", EventKind::TerritoryRegained, "Tombouctou")],
+        "{events:#?}"
+    );
+}
