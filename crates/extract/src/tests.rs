@@ -1564,3 +1564,18 @@ fn a_settlement_too_small_to_know_is_taken_where_the_text_puts_it() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn an_invasion_is_fighting() {
+    let russia = M::Actor("ru.forces", ActorKind::StateForces, "RU");
+    let ukraine = M::Place("Ukraine", PlaceKind::Country, "UA", 49.0, 32.0);
+    let events = run(
+        "Russian troops invaded Ukraine from three directions before dawn.",
+        &[("Russian troops", russia), ("Ukraine", ukraine)],
+    );
+    assert_eq!(
+        facts(&events),
+        vec![f("ru.forces", EventKind::ArmedClash, "Ukraine")],
+        "{events:#?}"
+    );
+}
