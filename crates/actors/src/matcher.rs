@@ -413,32 +413,30 @@ impl Ring {
     ///
     /// The same steps as the rest of the scan, kept out of line: apart from
     /// it, the few values of this loop, most of the cost of a scan, all
-    /// stay in registers.
+    /// stay in registers. The rest of a whitespace run is skipped as soon as
+    /// its space is fed, so the loop keeps no whitespace state of its own.
     #[inline(never)]
     fn feed_ascii(&mut self, dfa: &DFA, bytes: &[u8], run: Run) -> Run {
         let Run {
             mut state,
             mut at,
             mut fed,
-            mut in_space,
+            in_space,
         } = run;
+        let first = fed;
+        if in_space {
+            at = skip_ascii_space(bytes, at);
+        }
         while let Some(&f) = bytes.get(at).and_then(|&b| ASCII_FOLD.get(usize::from(b))) {
-            // Most bytes are no space: one test for them.
-            if f == b' ' {
-                if in_space {
-                    at += 1;
-                    continue;
-                }
-                in_space = true;
-            } else {
-                in_space = false;
-            }
             let k = slot(fed);
             self.bytes[k] = f;
             self.origin[k] = at as u32;
             fed += 1;
             at += 1;
             state = dfa.next_state(Anchored::No, state, f);
+            if f == b' ' {
+                at = skip_ascii_space(bytes, at);
+            }
             if dfa.is_special(state) {
                 break;
             }
@@ -447,7 +445,13 @@ impl Ring {
             state,
             at,
             fed,
-            in_space,
+            // The last character read was whitespace exactly when the last
+            // byte fed was its space.
+            in_space: if fed > first {
+                self.bytes[slot(fed - 1)] == b' '
+            } else {
+                in_space
+            },
         }
     }
 
@@ -480,6 +484,17 @@ impl Ring {
             }
         }
     }
+}
+
+/// The first byte at or after `at` that is no ASCII whitespace.
+fn skip_ascii_space(bytes: &[u8], mut at: usize) -> usize {
+    while bytes
+        .get(at)
+        .is_some_and(|&b| ASCII_FOLD.get(usize::from(b)) == Some(&b' '))
+    {
+        at += 1;
+    }
+    at
 }
 
 /// The ring slot of the folded byte at `at`.
