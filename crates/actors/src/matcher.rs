@@ -409,7 +409,8 @@ struct Run {
 impl Ring {
     /// Feeds the ASCII bytes from `run.at` on, whitespace runs as one space,
     /// up to the first other byte or the end of the text, or up to a byte
-    /// that takes the automaton to a special (match) state, included.
+    /// that takes the automaton to a special (match) state, included, unless
+    /// the next byte is ASCII glued to it (the match cannot be valid).
     ///
     /// The same steps as the rest of the scan, kept out of line: apart from
     /// it, the few values of this loop, most of the cost of a scan, all
@@ -437,7 +438,13 @@ impl Ring {
             if f == b' ' {
                 at = skip_ascii_space(bytes, at);
             }
-            if dfa.is_special(state) {
+            // An alias ending inside a word ("is" in "this") is no match:
+            // when the next byte glues on, the scan goes on here.
+            if dfa.is_special(state)
+                && !(bytes.get(at))
+                    .and_then(|&b| ASCII_FOLD.get(usize::from(b)))
+                    .is_some_and(|&next| glued(f, next))
+            {
                 break;
             }
         }
