@@ -224,12 +224,14 @@ fn merge_in_order<const N: usize>(lists: [Vec<Mention>; N]) -> Vec<Mention> {
         if !list.is_sorted_by_key(key) {
             list.sort_by_key(key);
         }
-        list.into_iter().peekable()
+        list.into_iter()
     });
     loop {
         let mut best = None;
-        for (i, list) in lists.iter_mut().enumerate() {
-            if let Some(k) = list.peek().map(key) {
+        // Each list's next mention is read where it lies (a peeking
+        // iterator would first move it out, a copy of a large value).
+        for (i, list) in lists.iter().enumerate() {
+            if let Some(k) = list.as_slice().first().map(key) {
                 if best.is_none_or(|(_, b)| k < b) {
                     best = Some((i, k));
                 }
