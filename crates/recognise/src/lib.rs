@@ -169,7 +169,7 @@ impl Recogniser {
 /// organisation does not stand in the place, and events must not be put there.
 /// A possessive is not part of a name: "Russia's defence ministry" is Russia
 /// acting.
-fn outside_names(text: &str, places: Vec<Mention>, actors: &[Mention]) -> Vec<Mention> {
+fn outside_names(text: &str, mut places: Vec<Mention>, actors: &[Mention]) -> Vec<Mention> {
     // The actors' spans by start, each with the furthest end among it and
     // those before it: a place is then checked against all of them with one
     // binary search, not one comparison per actor.
@@ -203,10 +203,9 @@ fn outside_names(text: &str, places: Vec<Mention>, actors: &[Mention]) -> Vec<Me
         let rest = &text[p.span.end..];
         rest.starts_with("'s") || rest.starts_with("\u{2019}s")
     };
+    // Kept in place: only the mentions after a removed one move.
+    places.retain(|p| possessive(p) || !inside(p.span));
     places
-        .into_iter()
-        .filter(|p| possessive(p) || !inside(p.span))
-        .collect()
 }
 
 /// The mentions of every list, sorted by start, longest first; among equal
@@ -224,12 +223,14 @@ fn merge_in_order<const N: usize>(lists: [Vec<Mention>; N]) -> Vec<Mention> {
         if !list.is_sorted_by_key(key) {
             list.sort_by_key(key);
         }
-        list.into_iter().peekable()
+        list.into_iter()
     });
     loop {
         let mut best = None;
-        for (i, list) in lists.iter_mut().enumerate() {
-            if let Some(k) = list.peek().map(key) {
+        // Each list's next mention is read where it lies (a peeking
+        // iterator would first move it out, a copy of a large value).
+        for (i, list) in lists.iter().enumerate() {
+            if let Some(k) = list.as_slice().first().map(key) {
                 if best.is_none_or(|(_, b)| k < b) {
                     best = Some((i, k));
                 }

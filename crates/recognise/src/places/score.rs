@@ -144,6 +144,19 @@ pub(super) fn best(
     article: Option<&ArticleContext>,
     scores: &mut Scores,
 ) -> Option<Candidate> {
+    // A name of one candidate, most names, needs no scores: it wins with
+    // a softmax share of exactly 1.
+    if let ([h], [_]) = (&*f.hits, &*f.entries) {
+        return Some(Candidate {
+            entry: h.entry,
+            at: 0,
+            name: h.name,
+            confidence: match article {
+                None => 0.0,
+                Some(_) => fuzzy_share(f, 1.0),
+            },
+        });
+    }
     let g = ctx.g;
     let (hint, containers) = (f.hint, f.containers);
     let scored = &mut scores.0;
@@ -204,11 +217,18 @@ pub(super) fn best(
         .map(|(s, _)| *s)
         .fold(f64::NEG_INFINITY, f64::max);
     let sum: f64 = scored.iter().map(|(s, _)| (s - top).exp()).sum();
-    c.confidence = ((s - top).exp() / sum).clamp(0.0, 1.0);
-    if f.distance > 0 {
-        c.confidence *= 0.7;
-    }
+    c.confidence = fuzzy_share(f, ((s - top).exp() / sum).clamp(0.0, 1.0));
     Some(c)
+}
+
+/// The confidence of a winner with softmax share `share`, lower for a
+/// garbled name found fuzzily.
+fn fuzzy_share(f: &Found, share: f64) -> f64 {
+    if f.distance > 0 {
+        share * 0.7
+    } else {
+        share
+    }
 }
 
 /// True if `outer` (a country or admin1) contains `inner`.
