@@ -58,6 +58,10 @@ const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../../data/actors/global.toml"),
     ),
     (
+        "countries.toml",
+        include_str!("../../../data/actors/countries.toml"),
+    ),
+    (
         "afghanistan.toml",
         include_str!("../../../data/actors/afghanistan.toml"),
     ),

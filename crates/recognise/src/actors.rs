@@ -223,6 +223,13 @@ impl Context<'_> {
         if next.targets.owner.is_some() {
             return None;
         }
+        // "ethnic Albanian guerrillas", "ethnic Armenian fighters": a people,
+        // not a state's side.
+        let before = self.text[..m.span.start].trim_end();
+        let cut = before.len().saturating_sub(6);
+        if before.is_char_boundary(cut) && before[cut..].eq_ignore_ascii_case("ethnic") {
+            return None;
+        }
         let gap = &self.text[m.span.end..next.span.start];
         let country = if gap.chars().all(char::is_whitespace) && !gap.is_empty() {
             m.targets.country_adjective.or(m.targets.country_name)?

@@ -198,6 +198,26 @@ fn actors_across_theatres() {
             "Russian troops",
             "ru.forces",
         ),
+        // Every country of the gazetteer has a frame, written or generated.
+        (
+            Some("CO"),
+            "Colombian troops clashed with ELN fighters near Cucuta.",
+            "Colombian troops",
+            "co.forces",
+        ),
+        (
+            Some("LY"),
+            "The Libyan government condemned the attack.",
+            "Libyan government",
+            "ly.government",
+        ),
+        // A people named by its adjective is not a state's side.
+        (
+            Some("MK"),
+            "Ethnic Albanian guerrillas attacked a police post.",
+            "guerrillas",
+            "generic:insurgents:MK",
+        ),
         (
             Some("UA"),
             "The Kremlin rejected the proposal.",
