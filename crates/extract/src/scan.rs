@@ -1,0 +1,314 @@
+//! Finding trigger and medium names in a folded article: an Aho–Corasick
+//! DFA, walked over a compact copy of its transition table.
+//!
+//! The DFA of the shipped lexicons has some 18,000 states. The library
+//! stores each state's transitions in a row of 64 four-byte entries (its
+//! byte classes rounded up to a power of two), some 4 MB in all: far more
+//! than the processor's caches hold, and the walk over an article waited on
+//! memory more than it computed. The copy here keeps one entry per class
+//! (one per byte that occurs in a pattern, one for all other bytes: 33 for
+//! the shipped lexicons), some 2.4 MB, with the states numbered by depth so
+//! the busy shallow ones lie together. The library's automaton still
+//! answers which patterns a match state ends. Walking two articles side by
+//! side ([`Triggers::occurrences2`]) overlaps their waits on memory.
+
+use std::collections::VecDeque;
+
+use aho_corasick::automaton::{Automaton as _, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
+
+/// An occurrence of a pattern in a folded text: (start, end, pattern).
+pub(crate) type Occurrence = (usize, usize, usize);
+
+/// The patterns' automaton with its compact transition table.
+pub(crate) struct Triggers {
+    dfa: DFA,
+    /// The class of each byte: one per byte that occurs in a pattern, and
+    /// one for all the others (they all lead where the start state does).
+    classes: [u16; 256],
+    /// Per state, per class, the next state; a state is the index of its
+    /// row's first entry, so a step is one addition and one load.
+    next: Vec<u32>,
+    /// The number of classes (the length of a row).
+    stride: usize,
+    /// States below this one are match states, the only ones the walk
+    /// stops at.
+    plain: u32,
+    /// The start state.
+    start: u32,
+    /// The DFA's id of each match state, by row number (state / stride).
+    ids: Vec<StateID>,
+}
+
+impl Triggers {
+    /// The automaton of `patterns`, with the semantics occurrences need.
+    pub(crate) fn new(patterns: &[String]) -> Result<Triggers, String> {
+        // Standard semantics so overlapping matches can be found: a longer
+        // pattern that fails the word-boundary check must not hide a shorter one.
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            // Without a prefilter only match states are special: the start
+            // state is an ordinary one.
+            .prefilter(false)
+            .build(patterns)
+            .map_err(|e| e.to_string())?;
+        let start = dfa.start_state(Anchored::No).map_err(|e| e.to_string())?;
+
+        let mut classes = [0u16; 256];
+        let mut stride = 1;
+        for b in patterns.iter().flat_map(|p| p.bytes()) {
+            if classes[usize::from(b)] == 0 {
+                classes[usize::from(b)] = stride as u16;
+                stride += 1;
+            }
+        }
+        // One byte of each class (the class of other bytes: one no
+        // pattern has, if any).
+        let mut sample = vec![0u8; stride];
+        for b in (0..=255u8).rev() {
+            sample[usize::from(classes[usize::from(b)])] = b;
+        }
+
+        // Every state the walk can reach, by depth (breadth first), and
+        // its row, by the DFA's id of it (a small number).
+        const NONE: u32 = u32::MAX;
+        /// Marks `s` seen; true if it was already.
+        fn seen(row: &mut Vec<u32>, s: StateID) -> bool {
+            let i = s.as_usize();
+            if i >= row.len() {
+                row.resize(i + 1, NONE);
+            }
+            std::mem::replace(&mut row[i], 0) != NONE
+        }
+        let mut row: Vec<u32> = Vec::new();
+        seen(&mut row, start);
+        let mut order = vec![start];
+        let mut queue = VecDeque::from([start]);
+        while let Some(s) = queue.pop_front() {
+            for &b in &sample {
+                let t = dfa.next_state(Anchored::No, s, b);
+                if !seen(&mut row, t) {
+                    order.push(t);
+                    queue.push_back(t);
+                }
+            }
+        }
+        if order.len() * stride > NONE as usize {
+            return Err("the trigger automaton is too large".into());
+        }
+        // Match states first, each group still by depth.
+        order.sort_by_key(|&s| !dfa.is_special(s));
+        let ids: Vec<StateID> = order
+            .iter()
+            .copied()
+            .take_while(|&s| dfa.is_special(s))
+            .collect();
+        for (i, &s) in order.iter().enumerate() {
+            row[s.as_usize()] = (i * stride) as u32;
+        }
+        let mut next = Vec::with_capacity(order.len() * stride);
+        for &s in &order {
+            next.extend(
+                sample
+                    .iter()
+                    .map(|&b| row[dfa.next_state(Anchored::No, s, b).as_usize()]),
+            );
+        }
+        Ok(Triggers {
+            classes,
+            next,
+            stride,
+            plain: (ids.len() * stride) as u32,
+            start: row[start.as_usize()],
+            ids,
+            dfa,
+        })
+    }
+
+    /// Every occurrence of a pattern in `text` that starts and ends at a
+    /// word boundary, overlapping ones included, in order of their ends.
+    pub(crate) fn occurrences(&self, text: &[u8]) -> Vec<Occurrence> {
+        let mut walk = Walk::new(self, text);
+        walk.finish(self);
+        walk.found
+    }
+
+    /// The occurrences of two texts: [`Triggers::occurrences`] of each,
+    /// found together. A walk waits on memory at almost every byte, each
+    /// step needing the state the last one read; two walks side by side
+    /// have their waits overlap.
+    pub(crate) fn occurrences2(&self, a: &[u8], b: &[u8]) -> [Vec<Occurrence>; 2] {
+        let (mut a, mut b) = (Walk::new(self, a), Walk::new(self, b));
+        loop {
+            let n = a.left().min(b.left());
+            if n == 0 {
+                break;
+            }
+            let (read, sa, sb) = self.to_match2(
+                (a.state, &a.text[a.at..a.at + n]),
+                (b.state, &b.text[b.at..b.at + n]),
+            );
+            a.moved(self, read, sa);
+            b.moved(self, read, sb);
+        }
+        a.finish(self);
+        b.finish(self);
+        [a.found, b.found]
+    }
+
+    /// Walks from `state` over `text` up to the first match state: the
+    /// bytes read and the state reached (the last state when none matches).
+    ///
+    /// Kept out of line and small: a table lookup and a comparison per
+    /// byte, all in registers (inlined into a larger loop, its state lived
+    /// on the stack and each byte cost twice the instructions).
+    #[inline(never)]
+    fn to_match(&self, mut state: u32, text: &[u8]) -> (usize, u32) {
+        for (i, &b) in text.iter().enumerate() {
+            state = self.step(state, b);
+            if state < self.plain {
+                return (i + 1, state);
+            }
+        }
+        (text.len(), state)
+    }
+
+    /// [`Triggers::to_match`] over two texts of one length at once, up to
+    /// the first match state of either: the bytes read and both states.
+    #[inline(never)]
+    fn to_match2(&self, (mut x, a): (u32, &[u8]), (mut y, b): (u32, &[u8])) -> (usize, u32, u32) {
+        for (i, (&p, &q)) in a.iter().zip(b).enumerate() {
+            x = self.step(x, p);
+            y = self.step(y, q);
+            if x.min(y) < self.plain {
+                return (i + 1, x, y);
+            }
+        }
+        (a.len().min(b.len()), x, y)
+    }
+
+    fn step(&self, state: u32, b: u8) -> u32 {
+        let class = usize::from(self.classes[usize::from(b)]);
+        self.next[state as usize + class]
+    }
+}
+
+/// A walk of the automaton over one text, with what it found so far.
+struct Walk<'t> {
+    text: &'t [u8],
+    state: u32,
+    /// The bytes read.
+    at: usize,
+    found: Vec<Occurrence>,
+}
+
+impl<'t> Walk<'t> {
+    fn new(t: &Triggers, text: &'t [u8]) -> Walk<'t> {
+        Walk {
+            text,
+            state: t.start,
+            at: 0,
+            found: Vec::new(),
+        }
+    }
+
+    fn left(&self) -> usize {
+        self.text.len() - self.at
+    }
+
+    /// Walks to the end of the text.
+    fn finish(&mut self, t: &Triggers) {
+        while self.at < self.text.len() {
+            let (read, state) = t.to_match(self.state, &self.text[self.at..]);
+            self.moved(t, read, state);
+        }
+    }
+
+    /// Records a step of `read` bytes to `state`: the occurrences that end
+    /// there if it is a match state.
+    fn moved(&mut self, t: &Triggers, read: usize, state: u32) {
+        self.state = state;
+        self.at += read;
+        let (text, end) = (self.text, self.at);
+        let boundary = |i: usize| i == 0 || i >= text.len() || !text[i].is_ascii_alphanumeric();
+        if state >= t.plain || !boundary(end) {
+            return;
+        }
+        let id = t.ids[state as usize / t.stride];
+        for k in 0..t.dfa.match_len(id) {
+            let pid = t.dfa.match_pattern(id, k);
+            let from = end - t.dfa.pattern_len(pid);
+            if boundary(from.wrapping_sub(1)) {
+                self.found.push((from, end, pid.as_usize()));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every occurrence at word boundaries, the plain way, sorted.
+    fn reference(patterns: &[String], text: &[u8]) -> Vec<Occurrence> {
+        let word = |i: usize| text.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        let mut found = Vec::new();
+        for (pid, p) in patterns.iter().enumerate() {
+            let p = p.as_bytes();
+            for from in 0..=text.len().saturating_sub(p.len()) {
+                let end = from + p.len();
+                if text.get(from..end) == Some(p) && (from == 0 || !word(from - 1)) && !word(end) {
+                    found.push((from, end, pid));
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn finds_what_a_plain_search_finds() {
+        let patterns: Vec<String> = [
+            "took",
+            "took control",
+            "control",
+            "took control of",
+            "al-shabaab",
+            "shabaab",
+            "a",
+            "\"x\"",
+            "zürich",
+            "2 4",
+        ]
+        .map(String::from)
+        .to_vec();
+        let t = Triggers::new(&patterns).unwrap();
+        let texts: Vec<&[u8]> = vec![
+            b"",
+            b"a",
+            b"they took control of the town; a took-control took",
+            b"al-shabaab and shabaab, xal-shabaab al-shabaabs",
+            "zürich, zürichs \"x\" \"x\"y 2 4 12 4 2 44".as_bytes(),
+            b"tooktook control control\0\xff a",
+        ];
+        for text in &texts {
+            let mut found = t.occurrences(text);
+            found.sort_unstable();
+            assert_eq!(
+                found,
+                reference(&patterns, text),
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+        }
+        // Walked in pairs, each text gives what it gives alone, whatever
+        // the other's length.
+        for a in &texts {
+            for b in &texts {
+                assert_eq!(t.occurrences2(a, b), [t.occurrences(a), t.occurrences(b)]);
+            }
+        }
+    }
+}
