@@ -131,8 +131,8 @@ impl Triggers {
     /// word boundary, overlapping ones included, in order of their ends.
     pub(crate) fn occurrences(&self, text: &[u8]) -> Vec<Occurrence> {
         let mut walk = Walk::new(self, text);
-        walk.finish(self);
-        walk.found
+        self.walk(&mut walk);
+        walk.occurrences(self)
     }
 
     /// The occurrences of two texts: [`Triggers::occurrences`] of each,
@@ -141,52 +141,47 @@ impl Triggers {
     /// have their waits overlap.
     pub(crate) fn occurrences2(&self, a: &[u8], b: &[u8]) -> [Vec<Occurrence>; 2] {
         let (mut a, mut b) = (Walk::new(self, a), Walk::new(self, b));
-        loop {
-            let n = a.left().min(b.left());
-            if n == 0 {
-                break;
-            }
-            let (read, sa, sb) = self.to_match2(
-                (a.state, &a.text[a.at..a.at + n]),
-                (b.state, &b.text[b.at..b.at + n]),
-            );
-            a.moved(self, read, sa);
-            b.moved(self, read, sb);
-        }
-        a.finish(self);
-        b.finish(self);
-        [a.found, b.found]
+        self.walk2(&mut a, &mut b);
+        self.walk(&mut a);
+        self.walk(&mut b);
+        [a.occurrences(self), b.occurrences(self)]
     }
 
-    /// Walks from `state` over `text` up to the first match state: the
-    /// bytes read and the state reached (the last state when none matches).
+    /// Walks on to the end of the text, noting the match states reached.
     ///
     /// Kept out of line and small: a table lookup and a comparison per
-    /// byte, all in registers (inlined into a larger loop, its state lived
+    /// byte, all in registers (inlined into a larger loop, the state lived
     /// on the stack and each byte cost twice the instructions).
     #[inline(never)]
-    fn to_match(&self, mut state: u32, text: &[u8]) -> (usize, u32) {
-        for (i, &b) in text.iter().enumerate() {
+    fn walk(&self, w: &mut Walk) {
+        let mut state = w.state;
+        for (end, &b) in w.text.iter().enumerate().skip(w.at) {
             state = self.step(state, b);
             if state < self.plain {
-                return (i + 1, state);
+                w.stops.push((end + 1, state));
             }
         }
-        (text.len(), state)
+        (w.state, w.at) = (state, w.text.len());
     }
 
-    /// [`Triggers::to_match`] over two texts of one length at once, up to
-    /// the first match state of either: the bytes read and both states.
+    /// [`Triggers::walk`] over two texts at once, as far as both go.
     #[inline(never)]
-    fn to_match2(&self, (mut x, a): (u32, &[u8]), (mut y, b): (u32, &[u8])) -> (usize, u32, u32) {
-        for (i, (&p, &q)) in a.iter().zip(b).enumerate() {
-            x = self.step(x, p);
-            y = self.step(y, q);
-            if x.min(y) < self.plain {
-                return (i + 1, x, y);
+    fn walk2(&self, a: &mut Walk, b: &mut Walk) {
+        let (mut x, mut y) = (a.state, b.state);
+        let (p, q) = (&a.text[a.at..], &b.text[b.at..]);
+        let n = p.len().min(q.len());
+        for (i, (&c, &d)) in p.iter().zip(q).enumerate() {
+            x = self.step(x, c);
+            y = self.step(y, d);
+            if x < self.plain {
+                a.stops.push((a.at + i + 1, x));
+            }
+            if y < self.plain {
+                b.stops.push((b.at + i + 1, y));
             }
         }
-        (a.len().min(b.len()), x, y)
+        (a.state, a.at) = (x, a.at + n);
+        (b.state, b.at) = (y, b.at + n);
     }
 
     fn step(&self, state: u32, b: u8) -> u32 {
@@ -195,13 +190,15 @@ impl Triggers {
     }
 }
 
-/// A walk of the automaton over one text, with what it found so far.
+/// A walk of the automaton over one text.
 struct Walk<'t> {
     text: &'t [u8],
     state: u32,
     /// The bytes read.
     at: usize,
-    found: Vec<Occurrence>,
+    /// Where a match state was reached, and which: read once the walk is
+    /// done, so the walk itself is one tight loop.
+    stops: Vec<(usize, u32)>,
 }
 
 impl<'t> Walk<'t> {
@@ -210,40 +207,27 @@ impl<'t> Walk<'t> {
             text,
             state: t.start,
             at: 0,
-            found: Vec::new(),
+            stops: Vec::new(),
         }
     }
 
-    fn left(&self) -> usize {
-        self.text.len() - self.at
-    }
-
-    /// Walks to the end of the text.
-    fn finish(&mut self, t: &Triggers) {
-        while self.at < self.text.len() {
-            let (read, state) = t.to_match(self.state, &self.text[self.at..]);
-            self.moved(t, read, state);
-        }
-    }
-
-    /// Records a step of `read` bytes to `state`: the occurrences that end
-    /// there if it is a match state.
-    fn moved(&mut self, t: &Triggers, read: usize, state: u32) {
-        self.state = state;
-        self.at += read;
-        let (text, end) = (self.text, self.at);
+    /// The occurrences the match states reached stand for: the patterns
+    /// they end that start and end at word boundaries.
+    fn occurrences(&self, t: &Triggers) -> Vec<Occurrence> {
+        let text = self.text;
         let boundary = |i: usize| i == 0 || i >= text.len() || !text[i].is_ascii_alphanumeric();
-        if state >= t.plain || !boundary(end) {
-            return;
-        }
-        let id = t.ids[state as usize / t.stride];
-        for k in 0..t.dfa.match_len(id) {
-            let pid = t.dfa.match_pattern(id, k);
-            let from = end - t.dfa.pattern_len(pid);
-            if boundary(from.wrapping_sub(1)) {
-                self.found.push((from, end, pid.as_usize()));
+        let mut found = Vec::new();
+        for &(end, state) in self.stops.iter().filter(|&&(end, _)| boundary(end)) {
+            let id = t.ids[state as usize / t.stride];
+            for k in 0..t.dfa.match_len(id) {
+                let pid = t.dfa.match_pattern(id, k);
+                let from = end - t.dfa.pattern_len(pid);
+                if boundary(from.wrapping_sub(1)) {
+                    found.push((from, end, pid.as_usize()));
+                }
             }
         }
+        found
     }
 }
 
