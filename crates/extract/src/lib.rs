@@ -261,21 +261,16 @@ impl Extractor {
     /// faster. The trigger automaton is walked over the whole batch first,
     /// back to back: it is megabytes, and its busy part stays in the
     /// processor's caches that way instead of being evicted by the rules
-    /// between one article and the next. Two articles are walked at once
-    /// (see [`Triggers::occurrences2`]).
+    /// between one article and the next. Articles are walked side by side
+    /// (see [`Triggers::occurrences_of`]).
     ///
     /// # Panics
     /// When the two slices differ in length.
     pub fn extract_batch(&self, articles: &[Article], recs: &[Recognition]) -> Vec<Vec<Event>> {
         assert_eq!(articles.len(), recs.len(), "one recognition per article");
         let folded: Vec<Folded> = articles.iter().map(|a| Folded::new(&a.text)).collect();
-        let mut found = Vec::with_capacity(folded.len());
-        for pair in folded.chunks(2) {
-            match pair {
-                [a, b] => found.extend(self.triggers.occurrences2(a.as_bytes(), b.as_bytes())),
-                _ => found.extend(pair.iter().map(|f| self.triggers.occurrences(f.as_bytes()))),
-            }
-        }
+        let texts: Vec<&[u8]> = folded.iter().map(Folded::as_bytes).collect();
+        let found = self.triggers.occurrences_of(&texts);
         articles
             .iter()
             .zip(recs)

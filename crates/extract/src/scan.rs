@@ -10,7 +10,7 @@
 //! the shipped lexicons), some 2.4 MB, with the states numbered by depth so
 //! the busy shallow ones lie together. The library's automaton still
 //! answers which patterns a match state ends. Walking two articles side by
-//! side ([`Triggers::occurrences2`]) overlaps their waits on memory.
+//! side ([`Triggers::occurrences_of`]) overlaps their waits on memory.
 
 use std::collections::VecDeque;
 
@@ -135,16 +135,25 @@ impl Triggers {
         walk.occurrences(self)
     }
 
-    /// The occurrences of two texts: [`Triggers::occurrences`] of each,
-    /// found together. A walk waits on memory at almost every byte, each
-    /// step needing the state the last one read; two walks side by side
+    /// The occurrences of several texts: [`Triggers::occurrences`] of
+    /// each, found together. A walk waits on memory at almost every byte,
+    /// each step needing the state the last one read; walks side by side
     /// have their waits overlap.
-    pub(crate) fn occurrences2(&self, a: &[u8], b: &[u8]) -> [Vec<Occurrence>; 2] {
-        let (mut a, mut b) = (Walk::new(self, a), Walk::new(self, b));
-        self.walk2(&mut a, &mut b);
-        self.walk(&mut a);
-        self.walk(&mut b);
-        [a.occurrences(self), b.occurrences(self)]
+    pub(crate) fn occurrences_of(&self, texts: &[&[u8]]) -> Vec<Vec<Occurrence>> {
+        let mut walks: Vec<Walk> = texts.iter().map(|t| Walk::new(self, t)).collect();
+        for group in walks.chunks_mut(4) {
+            // Each round ends one walk at least: the shortest left.
+            loop {
+                let mut live = group.iter_mut().filter(|w| w.at < w.text.len());
+                match (live.next(), live.next(), live.next(), live.next()) {
+                    (Some(a), Some(b), Some(c), Some(d)) => self.walk_n([a, b, c, d]),
+                    (Some(a), Some(b), ..) => self.walk_n([a, b]),
+                    (Some(a), None, ..) => self.walk(a),
+                    _ => break,
+                }
+            }
+        }
+        walks.iter().map(|w| w.occurrences(self)).collect()
     }
 
     /// Walks on to the end of the text, noting the match states reached.
@@ -164,24 +173,26 @@ impl Triggers {
         (w.state, w.at) = (state, w.text.len());
     }
 
-    /// [`Triggers::walk`] over two texts at once, as far as both go.
+    /// [`Triggers::walk`] over `N` texts at once, as far as all go.
     #[inline(never)]
-    fn walk2(&self, a: &mut Walk, b: &mut Walk) {
-        let (mut x, mut y) = (a.state, b.state);
-        let (p, q) = (&a.text[a.at..], &b.text[b.at..]);
-        let n = p.len().min(q.len());
-        for (i, (&c, &d)) in p.iter().zip(q).enumerate() {
-            x = self.step(x, c);
-            y = self.step(y, d);
-            if x < self.plain {
-                a.stops.push((a.at + i + 1, x));
-            }
-            if y < self.plain {
-                b.stops.push((b.at + i + 1, y));
+    fn walk_n<const N: usize>(&self, mut walks: [&mut Walk; N]) {
+        let mut states: [u32; N] = std::array::from_fn(|k| walks[k].state);
+        let texts: [&[u8]; N] = std::array::from_fn(|k| &walks[k].text[walks[k].at..]);
+        let n = texts.iter().map(|t| t.len()).min().unwrap_or(0);
+        // Byte `i` of every text in turn: no one text to iterate over.
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..n {
+            for k in 0..N {
+                states[k] = self.step(states[k], texts[k][i]);
+                if states[k] < self.plain {
+                    let w = &mut walks[k];
+                    w.stops.push((w.at + i + 1, states[k]));
+                }
             }
         }
-        (a.state, a.at) = (x, a.at + n);
-        (b.state, b.at) = (y, b.at + n);
+        for (w, state) in walks.iter_mut().zip(states) {
+            (w.state, w.at) = (state, w.at + n);
+        }
     }
 
     fn step(&self, state: u32, b: u8) -> u32 {
@@ -287,11 +298,14 @@ mod tests {
                 String::from_utf8_lossy(text)
             );
         }
-        // Walked in pairs, each text gives what it gives alone, whatever
-        // the other's length.
-        for a in &texts {
-            for b in &texts {
-                assert_eq!(t.occurrences2(a, b), [t.occurrences(a), t.occurrences(b)]);
+        // Walked side by side, each text gives what it gives alone,
+        // whatever the others' lengths.
+        let alone: Vec<_> = texts.iter().map(|text| t.occurrences(text)).collect();
+        for k in 0..texts.len() {
+            let rotated: Vec<&[u8]> = texts[k..].iter().chain(&texts[..k]).copied().collect();
+            let want: Vec<_> = alone[k..].iter().chain(&alone[..k]).cloned().collect();
+            for n in 0..=rotated.len() {
+                assert_eq!(t.occurrences_of(&rotated[..n]), want[..n]);
             }
         }
     }
