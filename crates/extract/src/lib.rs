@@ -50,9 +50,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::automaton::{Automaton as _, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
 use sitrep_model::{
     AcledCode, ActorKind, ActorMention, Article, DateRange, Event, EventKind, Evidence,
     FieldEvidence, Place, PloverCode, Quantity, TimeRelation,
@@ -64,12 +61,14 @@ mod lexicon;
 mod merge;
 mod quantity;
 mod rules;
+mod scan;
 
 use doc::{AgentRef, Doc, Folded};
 use lexicon::{Form, Lexicon};
 use merge::Meta;
 use quantity::{Counts, QuantRef};
 use rules::{Cand, Hit, MediumHit, SentenceRules};
+use scan::{Occurrence, Triggers};
 
 /// Why a lexicon could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -117,59 +116,10 @@ enum Pattern {
     Idiom,
 }
 
-/// An occurrence of an automaton pattern in a folded text: (start, end,
-/// pattern).
-type Occurrence = (usize, usize, usize);
-
-/// Every occurrence of a pattern of `dfa` in `text` that starts and ends at
-/// a word boundary, overlapping ones included, in order of their ends.
-fn occurrences(dfa: &DFA, start: StateID, text: &[u8]) -> Vec<Occurrence> {
-    let boundary = |i: usize| i == 0 || i >= text.len() || !text[i].is_ascii_alphanumeric();
-    let mut found = Vec::new();
-    let mut state = start;
-    let mut end = 0;
-    while end < text.len() {
-        let (read, s) = to_match(dfa, state, &text[end..]);
-        (state, end) = (s, end + read);
-        if !dfa.is_match(state) || !boundary(end) {
-            continue;
-        }
-        for k in 0..dfa.match_len(state) {
-            let pid = dfa.match_pattern(state, k);
-            let from = end - dfa.pattern_len(pid);
-            if boundary(from.wrapping_sub(1)) {
-                found.push((from, end, pid.as_usize()));
-            }
-        }
-    }
-    found
-}
-
-/// Walks `dfa` from `state` over `text` up to the first match state: the
-/// bytes read and the state reached (the last state when none matches).
-///
-/// The automaton is built without a prefilter, so only match states are
-/// special and the loop stops nowhere else. Kept out of line and small: a
-/// table lookup and a comparison per byte, all in registers (inlined into a
-/// larger loop, its state lived on the stack and each byte cost twice the
-/// instructions).
-#[inline(never)]
-fn to_match(dfa: &DFA, mut state: StateID, text: &[u8]) -> (usize, StateID) {
-    for (i, &b) in text.iter().enumerate() {
-        state = dfa.next_state(Anchored::No, state, b);
-        if dfa.is_special(state) {
-            return (i + 1, state);
-        }
-    }
-    (text.len(), state)
-}
-
 /// Extracts events from recognised articles. Build once, use for many articles.
 pub struct Extractor {
     lex: Lexicon,
-    automaton: DFA,
-    /// The automaton's unanchored start state.
-    start: StateID,
+    triggers: Triggers,
     patterns: Vec<Pattern>,
 }
 
@@ -296,23 +246,10 @@ impl Extractor {
                 }
             }
         }
-        // Standard semantics so overlapping matches can be found: a longer
-        // pattern that fails the word-boundary check must not hide a shorter one.
-        // A DFA: built once, it scans every article faster than the NFAs.
-        let automaton = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
-            // See `to_match`: start states must not be special.
-            .prefilter(false)
-            .build(&texts)
-            .map_err(|e| ExtractError::Automaton(e.to_string()))?;
-        let start = automaton
-            .start_state(Anchored::No)
-            .map_err(|e| ExtractError::Automaton(e.to_string()))?;
+        let triggers = Triggers::new(&texts).map_err(ExtractError::Automaton)?;
         Ok(Extractor {
             lex,
-            automaton,
-            start,
+            triggers,
             patterns,
         })
     }
@@ -327,7 +264,7 @@ impl Extractor {
     /// in it.
     fn fold_and_scan(&self, text: &str) -> (Folded, Vec<Occurrence>) {
         let folded = Folded::new(text);
-        let found = occurrences(&self.automaton, self.start, folded.as_bytes());
+        let found = self.triggers.occurrences(folded.as_bytes());
         (folded, found)
     }
 
@@ -336,20 +273,20 @@ impl Extractor {
     /// faster. The trigger automaton is walked over the whole batch first,
     /// back to back: it is megabytes, and its busy part stays in the
     /// processor's caches that way instead of being evicted by the rules
-    /// between one article and the next.
+    /// between one article and the next. Articles are walked side by side
+    /// (see [`Triggers::occurrences_of`]).
     ///
     /// # Panics
     /// When the two slices differ in length.
     pub fn extract_batch(&self, articles: &[Article], recs: &[Recognition]) -> Vec<Vec<Event>> {
         assert_eq!(articles.len(), recs.len(), "one recognition per article");
-        let folded: Vec<(Folded, Vec<Occurrence>)> = articles
-            .iter()
-            .map(|a| self.fold_and_scan(&a.text))
-            .collect();
+        let folded: Vec<Folded> = articles.iter().map(|a| Folded::new(&a.text)).collect();
+        let texts: Vec<&[u8]> = folded.iter().map(Folded::as_bytes).collect();
+        let found = self.triggers.occurrences_of(&texts);
         articles
             .iter()
             .zip(recs)
-            .zip(folded)
+            .zip(folded.into_iter().zip(found))
             .map(|((article, rec), (folded, found))| {
                 self.extract_found(article, rec, folded, found)
             })
