@@ -190,6 +190,7 @@ impl Sentence<'_> {
             .or_else(|| self.ago(i))
             .or_else(|| self.around_now(i, prep))
             .or_else(|| self.deictic(i))
+            .or_else(|| self.the_night(i, prep))
             .or_else(|| self.part_of(i, prep))
             .or_else(|| self.weekday(i, prep))
             .or_else(|| self.day_first(i))
@@ -490,6 +491,18 @@ impl Sentence<'_> {
             }
             _ => None,
         }
+    }
+
+    /// "during the night", "in the night": with no day named for it, the
+    /// night before publication, as "overnight".
+    fn the_night(&self, i: usize, prep: Prep) -> Option<Found> {
+        if !(matches!(prep, Prep::During | Prep::In)
+            && self.kw(i, Kw::The)
+            && self.kw(i + 1, Kw::Night))
+        {
+            return None;
+        }
+        self.span(i + 2, add_days(self.anchor, -1)?, self.anchor, true)
     }
 
     /// What follows "this", "last" or "next" (`offset` 0, -1, 1): a week, month,

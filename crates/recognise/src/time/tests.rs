@@ -236,6 +236,10 @@ const CASES: &[Case] = &[
         &[("overnight", "2021-08-12..2021-08-13 Days Within")],
     ),
     case(
+        "During the night, drones struck an oil depot near Odesa.",
+        &[("During the night", "2021-08-12..2021-08-13 Days Within")],
+    ),
+    case(
         "Officials said this morning that the airport was open.",
         &[("this morning", "2021-08-13..2021-08-13 Day Within")],
     ),
