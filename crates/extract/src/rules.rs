@@ -1572,14 +1572,7 @@ impl SentenceRules<'_, '_> {
         // "the town" further on in a report still means its town.
         let earlier_town = || {
             settlement
-                .then(|| {
-                    self.doc.places.iter().rfind(|p| {
-                        p.toks.end <= before
-                            && p.role == sitrep_model::PlaceRole::Literal
-                            && p.place.kind == PlaceKind::City
-                            && !self.reference_point(p)
-                    })
-                })
+                .then(|| self.named_since(0, before, |p| p.place.kind == PlaceKind::City))
                 .flatten()
         };
         self.named_before(before, local)
@@ -1592,8 +1585,19 @@ impl SentenceRules<'_, '_> {
     /// before token `before`, that `fits`.
     fn named_before(&self, before: usize, fits: impl Fn(&PlaceRef) -> bool) -> Option<&PlaceRef> {
         let window_start = self.doc.sentences[self.sentence.saturating_sub(2)].start;
+        self.named_since(window_start, before, fits)
+    }
+
+    /// The last literal place that `fits`, named between tokens `from` and
+    /// `before`.
+    fn named_since(
+        &self,
+        from: usize,
+        before: usize,
+        fits: impl Fn(&PlaceRef) -> bool,
+    ) -> Option<&PlaceRef> {
         self.doc.places.iter().rfind(|p| {
-            p.toks.start >= window_start
+            p.toks.start >= from
                 && p.toks.end <= before
                 && p.role == sitrep_model::PlaceRole::Literal
                 && !self.reference_point(p)
