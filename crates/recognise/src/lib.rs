@@ -203,8 +203,21 @@ fn outside_names(text: &str, mut places: Vec<Mention>, actors: &[Mention]) -> Ve
         let rest = &text[p.span.end..];
         rest.starts_with("'s") || rest.starts_with("\u{2019}s")
     };
+    // "Hamas" is also a name of Hamm, in Germany: a name the actor
+    // dictionary holds is that actor, except a country's (its place stays,
+    // and extraction reads it as the government where it acts).
+    let same = |p: &Mention| {
+        let from = spans.partition_point(|s| s.start < p.span.start);
+        spans[from..]
+            .iter()
+            .take_while(|s| s.start == p.span.start)
+            .any(|s| s.end == p.span.end)
+            && p.as_place()
+                .and_then(|m| m.place.as_ref())
+                .is_some_and(|place| place.kind != sitrep_model::PlaceKind::Country)
+    };
     // Kept in place: only the mentions after a removed one move.
-    places.retain(|p| possessive(p) || !inside(p.span));
+    places.retain(|p| (possessive(p) || !inside(p.span)) && !same(p));
     places
 }
 
@@ -276,5 +289,16 @@ mod tests {
             "The United Nations Assistance Mission in Afghanistan said fighting continued.",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_the_actor_dictionary_holds_is_no_town_of_that_name() {
+        let r = recogniser();
+        // "Hamas" is also a GeoNames name of Hamm, in Germany.
+        let got = places(&r, "Hamas said on Monday that it accepted the proposal.");
+        assert!(got.iter().all(|(_, c)| c != "DE"), "{got:?}");
+        // A country named as an actor stays a place.
+        let got = places(&r, "Qatar said on Monday that talks would resume in Doha.");
+        assert!(got.iter().any(|(n, _)| n == "Qatar"), "{got:?}");
     }
 }
