@@ -172,7 +172,8 @@ const SOFT_BREAKS: &[&str] = &[
     "that", "if", "unless", "whom", "whose", "after", "before", "when", "once", "until",
 ];
 
-/// Nouns for a settlement named after "of": "the village of Robotyne".
+/// Nouns for a settlement: named after "of" ("the village of Robotyne"), or
+/// pointing back to one ("the town").
 const SETTLEMENTS: &[&str] = &[
     "village",
     "town",
@@ -1365,7 +1366,7 @@ impl SentenceRules<'_, '_> {
             let anaphoric = clause.clone().any(|k| self.anaphor(k));
             let settlement = clause
                 .clone()
-                .any(|k| self.anaphor(k) && matches!(self.word(k), "town" | "city" | "village"));
+                .any(|k| self.anaphor(k) && self.in_set(k, SETTLEMENTS));
             let spread = c.form == Form::Noun
                 && !anaphoric
                 && self.word(c.toks.end.wrapping_sub(1)).ends_with('s')
